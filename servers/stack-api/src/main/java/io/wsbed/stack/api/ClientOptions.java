@@ -1,0 +1,65 @@
+package io.wsbed.stack.api;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Client options of the process contract.
+ *
+ * @param url the server's WebSocket URL
+ * @param sendMs send a numbered message every N ms; 0 = quiet
+ * @param heartbeatMs ping interval; 0 = off
+ * @param heartbeatTimeoutMs silence after which the peer is declared dead; 0 = off
+ * @param reconnect what to do when the session ends
+ * @param idleTimeoutMs the stack's idle timeout; -1 = leave the stack's default (wsbed extension)
+ * @param connectTimeoutMs bound on one connection attempt (wsbed extension)
+ * @param seed seed of the backoff jitter, so a run can be replayed (wsbed extension)
+ */
+public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs,
+                            Reconnect reconnect, long idleTimeoutMs, long connectTimeoutMs, long seed) {
+
+    static final Set<String> NAMES = Set.of("url", "send-ms", "heartbeat-ms", "heartbeat-timeout-ms",
+            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed");
+
+    /** Reconnect policies: none, the contract's backoff, or the stack's own support. */
+    public enum Reconnect { NONE, BACKOFF, BUILTIN }
+
+    /** Parses the options after the {@code client} word. */
+    public static ClientOptions parse(List<String> args) throws UsageException {
+        OptionReader r = new OptionReader(args, NAMES);
+        String rawUrl = r.string("url", null);
+        if (rawUrl == null) {
+            throw new UsageException("option '--url' is required, for example --url ws://127.0.0.1:8080/ws");
+        }
+        URI url;
+        try {
+            url = new URI(rawUrl);
+        } catch (URISyntaxException e) {
+            throw new UsageException("option '--url' is not a URI: " + e.getMessage());
+        }
+        if (!"ws".equals(url.getScheme()) || url.getHost() == null || url.getPort() <= 0) {
+            throw new UsageException("option '--url' must look like ws://host:port/path, got '" + rawUrl + "'");
+        }
+        String rawReconnect = r.string("reconnect", "none");
+        Reconnect reconnect;
+        try {
+            reconnect = Reconnect.valueOf(rawReconnect.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option '--reconnect' must be none, backoff or builtin, got '" + rawReconnect + "'");
+        }
+        long hb = r.number("heartbeat-ms", 0, 0, 3_600_000);
+        long hbTimeout = r.number("heartbeat-timeout-ms", 0, 0, 3_600_000);
+        OptionReader.checkHeartbeat(hb, hbTimeout);
+        return new ClientOptions(url, r.number("send-ms", 0, 0, 3_600_000), hb, hbTimeout, reconnect,
+                r.number("idle-timeout-ms", -1, -1, 86_400_000), r.number("connect-timeout-ms", 3000, 1, 600_000),
+                r.number("seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
+    /** Whether the heartbeat profile is on. */
+    public boolean heartbeat() {
+        return heartbeatMs > 0;
+    }
+}

@@ -1,0 +1,16 @@
+package io.wsbed.stack.api;
+
+/** The server role of a stack: listens and reports sessions to a {@link ConnectionListener}. */
+public interface ServerEngine extends AutoCloseable {
+
+    /**
+     * Starts listening on {@code options.host()}, {@code options.port()} (0 = any free port) and
+     * {@code options.path()}, applies {@code options.idleTimeoutMs()} when it is not -1, and
+     * returns the bound port.
+     */
+    int start(ServerOptions options, ConnectionListener listener) throws Exception;
+
+    /** Stops listening and releases the library's threads. Idempotent. */
+    @Override
+    void close() throws Exception;
+}

@@ -1,0 +1,81 @@
+package io.wsbed.stack.api;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The server role: starts the engine, pushes numbered ticks, echoes numbered messages. */
+final class ServerRuntime implements SessionTable.Role, StackProcess.Role {
+    private final Stack stack;
+    private final ServerOptions options;
+    private final EventOut events;
+    private final ScheduledExecutorService timers;
+    private final SessionTable sessions;
+    private final AtomicLong tickSeq = new AtomicLong();
+    private ServerEngine engine;
+
+    ServerRuntime(Stack stack, ServerOptions options, EventOut events, ScheduledExecutorService timers) {
+        this.stack = stack;
+        this.options = options;
+        this.events = events;
+        this.timers = timers;
+        this.sessions = new SessionTable(events, "s");
+        sessions.role(this);
+    }
+
+    @Override
+    public SessionTable sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void start() throws Exception {
+        engine = stack.newServer();
+        if (engine == null) {
+            throw new UsageException("stack '" + stack.id() + "' has no server role");
+        }
+        int port = engine.start(options, sessions);
+        events.emit("ready", "port", port, "stack", stack.id(), "version", stack.version(), "role", "server");
+        if (options.tickMs() > 0) {
+            timers.scheduleAtFixedRate(this::tick, options.tickMs(), options.tickMs(), TimeUnit.MILLISECONDS);
+        }
+        if (options.heartbeat()) {
+            timers.scheduleAtFixedRate(() -> sessions.heartbeatTick(options.heartbeatTimeoutMs()),
+                    options.heartbeatMs(), options.heartbeatMs(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tick() {
+        var open = sessions.openSessions();
+        if (open.isEmpty()) {
+            return;
+        }
+        String message = Messages.seq(tickSeq.incrementAndGet());
+        for (Session s : open) {
+            sessions.send(s, message);
+        }
+    }
+
+    @Override
+    public void opened(Session session) {
+    }
+
+    @Override
+    public void text(Session session, String text) {
+        long seq = Messages.seqOf(text);
+        if (seq >= 0) {
+            sessions.sendQuietly(session, Messages.echo(seq));
+        }
+    }
+
+    @Override
+    public void ended(Session session) {
+    }
+
+    @Override
+    public void closeEngine() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

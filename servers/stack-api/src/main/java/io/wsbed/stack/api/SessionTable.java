@@ -1,0 +1,259 @@
+package io.wsbed.stack.api;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The shared runtime's view of every session a process ever had: turns adapter callbacks into
+ * event lines, performs sends and closes for the commands and timers, and runs the portable
+ * heartbeat. Closed sessions are kept so that a send after close can target them.
+ */
+final class SessionTable implements ConnectionListener {
+
+    /** What the role (server or client) adds on top of the shared behaviour. */
+    interface Role {
+        void opened(Session session);
+
+        void text(Session session, String text);
+
+        /** The first close or error of a session was reported. */
+        void ended(Session session);
+    }
+
+    private final EventOut events;
+    private final String idPrefix;
+    private final Map<Connection, Session> byConnection = new IdentityHashMap<>();
+    private final Map<String, Session> byId = new LinkedHashMap<>();
+    private Role role;
+    private int nextId = 1;
+
+    SessionTable(EventOut events, String idPrefix) {
+        this.events = events;
+        this.idPrefix = idPrefix;
+    }
+
+    void role(Role role) {
+        this.role = role;
+    }
+
+    synchronized Session byId(String id) {
+        return byId.get(id);
+    }
+
+    synchronized List<Session> openSessions() {
+        List<Session> open = new ArrayList<>();
+        for (Session s : byId.values()) {
+            if (s.open) {
+                open.add(s);
+            }
+        }
+        return open;
+    }
+
+    /** The sessions a command addresses: one id, or every open session for "*". */
+    List<Session> select(String target) {
+        if ("*".equals(target)) {
+            return openSessions();
+        }
+        Session s = byId(target);
+        return s == null ? List.of() : List.of(s);
+    }
+
+    private synchronized Session lookup(Connection c) {
+        return byConnection.get(c);
+    }
+
+    @Override
+    public void onOpen(Connection connection) {
+        Session session;
+        synchronized (this) {
+            if (byConnection.containsKey(connection)) {
+                return;
+            }
+            session = new Session(idPrefix + nextId++, connection);
+            byConnection.put(connection, session);
+            byId.put(session.id, session);
+        }
+        events.emit("open", "session", session.id);
+        role.opened(session);
+    }
+
+    @Override
+    public void onText(Connection connection, String text) {
+        Session s = lookup(connection);
+        if (s == null) {
+            return;
+        }
+        s.lastInboundNanos = System.nanoTime();
+        long seq = Messages.seqOf(text);
+        if (seq >= 0) {
+            events.emit("recv", "session", s.id, "seq", seq);
+        }
+        role.text(s, text);
+    }
+
+    @Override
+    public void onPong(Connection connection) {
+        Session s = lookup(connection);
+        if (s != null) {
+            s.lastInboundNanos = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void onClose(Connection connection, int code, String reason) {
+        Session s = lookup(connection);
+        if (s == null) {
+            return;
+        }
+        s.open = false;
+        events.emit("close", "session", s.id, "code", code, "reason", reason == null ? "" : reason, "local", s.localClose);
+        markEnded(s);
+    }
+
+    @Override
+    public void onError(Connection connection, Throwable error) {
+        Session s = lookup(connection);
+        if (s == null) {
+            return;
+        }
+        events.emit("error", "session", s.id, "error", describe(error));
+        markEnded(s);
+    }
+
+    private void markEnded(Session s) {
+        boolean first;
+        synchronized (s) {
+            first = !s.ended;
+            s.ended = true;
+        }
+        if (first) {
+            role.ended(s);
+        }
+    }
+
+    /** Sends one message and reports the outcome as a {@code sent} event. */
+    void send(Session s, String text) {
+        long seq = Messages.seqOf(text);
+        Long seqField = seq >= 0 ? seq : null;
+        long calledAt = events.nowMicros();
+        AtomicBoolean reported = new AtomicBoolean();
+        SendResult result = new SendResult() {
+            private void report(String outcome, Throwable error) {
+                if (reported.compareAndSet(false, true)) {
+                    long t = events.nowMicros();
+                    events.emitAt(t, "sent", "session", s.id, "seq", seqField, "outcome", outcome,
+                            "error", error == null ? null : describe(error), "latency_us", t - calledAt);
+                }
+            }
+
+            @Override
+            public void ok() {
+                report("ok", null);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                report("failed", error);
+            }
+
+            @Override
+            public void returnedFalse() {
+                report("false", null);
+            }
+
+            @Override
+            public void silent() {
+                report("silent", null);
+            }
+        };
+        try {
+            s.connection.sendText(text, result);
+        } catch (Throwable t) {
+            if (reported.compareAndSet(false, true)) {
+                long now = events.nowMicros();
+                events.emitAt(now, "sent", "session", s.id, "seq", seqField, "outcome", "threw",
+                        "error", describe(t), "latency_us", now - calledAt);
+            }
+        }
+    }
+
+    /** Sends a message whose outcome the contract does not report (the server's echo). */
+    void sendQuietly(Session s, String text) {
+        try {
+            s.connection.sendText(text, QUIET);
+        } catch (Throwable t) {
+            System.err.println("echo on " + s.id + " threw " + describe(t));
+        }
+    }
+
+    /** Starts the closing handshake on a session, as this side's decision. */
+    void close(Session s, int code, String reason) {
+        s.localClose = true;
+        try {
+            s.connection.close(code, reason);
+        } catch (Throwable t) {
+            System.err.println("close of " + s.id + " threw " + describe(t));
+        }
+    }
+
+    /**
+     * One tick of the portable heartbeat: declares silent peers dead (error event, then abort)
+     * and pings the others.
+     */
+    void heartbeatTick(long timeoutMs) {
+        long now = System.nanoTime();
+        for (Session s : openSessions()) {
+            long silentMs = (now - s.lastInboundNanos) / 1_000_000;
+            if (silentMs > timeoutMs) {
+                s.localClose = true;
+                s.open = false;
+                events.emit("error", "session", s.id, "error",
+                        "HeartbeatTimeout: no frame from the peer for " + silentMs + " ms (limit " + timeoutMs + " ms)");
+                markEnded(s);
+                s.connection.abort();
+            } else {
+                try {
+                    s.connection.sendPing(ByteBuffer.wrap(new byte[] {'h', 'b'}));
+                } catch (Throwable t) {
+                    System.err.println("ping on " + s.id + " threw " + describe(t));
+                }
+            }
+        }
+    }
+
+    /** How an error appears in event lines: "{@code <class>: <message>}". */
+    static String describe(Throwable t) {
+        Throwable shown = t;
+        // Unwrap the wrappers that say nothing about the cause.
+        while ((shown instanceof java.util.concurrent.CompletionException
+                || shown instanceof java.util.concurrent.ExecutionException) && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        String message = shown.getMessage();
+        return shown.getClass().getName() + ": " + (message == null ? "" : message.replace('\n', ' '));
+    }
+
+    private static final SendResult QUIET = new SendResult() {
+        @Override
+        public void ok() {
+        }
+
+        @Override
+        public void failed(Throwable error) {
+        }
+
+        @Override
+        public void returnedFalse() {
+        }
+
+        @Override
+        public void silent() {
+        }
+    };
+}

@@ -1,0 +1,29 @@
+package io.wsbed.stack.api;
+
+/**
+ * One WebSocket library behind the process contract: it names itself and makes engines for the
+ * roles it supports.
+ */
+public interface Stack {
+
+    /** Stable kebab-case id, the same as in the module's stack.properties. */
+    String id();
+
+    /** Human-readable name, for example "Jetty 12 (native WebSocket API)". */
+    String name();
+
+    /** The library's own version, read from the library at run time, never typed in. */
+    String version();
+
+    /** How the heartbeat profile is implemented for this stack, in one sentence. */
+    String heartbeat();
+
+    /** Which API call the application uses to send, in a few words (for the report). */
+    String sendApi();
+
+    /** A new server engine, or null when the library has no server role. */
+    ServerEngine newServer();
+
+    /** A new client engine, or null when the library has no client role. */
+    ClientEngine newClient();
+}

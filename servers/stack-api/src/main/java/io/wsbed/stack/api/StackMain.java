@@ -1,0 +1,77 @@
+package io.wsbed.stack.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Entry point shared by every Java stack: {@code <launcher> server|client|info [options]}.
+ * A stack's main method is one line: {@code StackMain.run(args, new MyStack())}.
+ *
+ * <p>Exit codes: 0 clean, 2 bad options (message on stderr), 3 could not start.
+ */
+public final class StackMain {
+    private StackMain() {
+    }
+
+    public static void run(String[] args, Stack stack) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+                System.err.println("uncaught in " + t.getName() + ": " + SessionTable.describe(e)));
+        EventOut events = EventOut.onStdout();
+        if (args.length == 0) {
+            usage("missing role");
+            return;
+        }
+        List<String> options = Arrays.asList(args).subList(1, args.length);
+        ScheduledExecutorService timers = StackProcess.timers();
+        StackProcess.Role role;
+        try {
+            switch (args[0]) {
+                case "server" -> role = new ServerRuntime(stack, ServerOptions.parse(options), events, timers);
+                case "client" -> role = new ClientRuntime(stack, ClientOptions.parse(options), events, timers);
+                case "info" -> {
+                    info(stack, events);
+                    StackProcess.exit(0);
+                    return;
+                }
+                default -> {
+                    usage("unknown role '" + args[0] + "'");
+                    return;
+                }
+            }
+        } catch (UsageException e) {
+            usage(e.getMessage());
+            return;
+        }
+        StackProcess process = new StackProcess(role, events);
+        try {
+            role.start();
+        } catch (UsageException e) {
+            usage(e.getMessage());
+            return;
+        } catch (Throwable e) {
+            System.err.println(stack.id() + ": could not start: " + SessionTable.describe(e));
+            e.printStackTrace();
+            StackProcess.exit(3);
+            return;
+        }
+        process.commandLoop(System.in);
+    }
+
+    private static void info(Stack stack, EventOut events) {
+        boolean server = stack.newServer() != null;
+        boolean client = stack.newClient() != null;
+        String roles = server && client ? "server,client" : server ? "server" : "client";
+        events.emit("info", "stack", stack.id(), "name", stack.name(), "version", stack.version(),
+                "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi());
+    }
+
+    private static void usage(String problem) {
+        System.err.println("wsbed stack: " + problem
+                + "; usage: server [--host H] [--port P] [--path /ws] [--tick-ms N] [--heartbeat-ms N]"
+                + " [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws://host:port/path [--send-ms N]"
+                + " [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin]"
+                + " [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] | info");
+        StackProcess.exit(2);
+    }
+}
