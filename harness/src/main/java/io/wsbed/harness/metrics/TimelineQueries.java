@@ -1,0 +1,127 @@
+package io.wsbed.harness.metrics;
+
+import io.wsbed.harness.timeline.Event;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The questions every scenario asks of a timeline: which session was open at a moment, when a
+ * side was first told its session ended, which messages were reported sent but never arrived.
+ * All figures come from recorded events only.
+ */
+public final class TimelineQueries {
+    private TimelineQueries() {
+    }
+
+    /** The session {@code source} had open at {@code tMicros}: its last open before then that was not yet closed. */
+    public static Optional<String> sessionAt(List<Event> events, String source, long tMicros) {
+        String open = null;
+        for (Event e : events) {
+            if (e.tMicros() > tMicros) {
+                break;
+            }
+            if (!e.source().equals(source)) {
+                continue;
+            }
+            if (e.ev().equals("open")) {
+                open = e.session();
+            } else if ((e.ev().equals("close") || e.ev().equals("error")) && e.session() != null
+                    && e.session().equals(open)) {
+                open = null;
+            }
+        }
+        return Optional.ofNullable(open);
+    }
+
+    /**
+     * The first close or error event that {@code source} reported for {@code session} at or after
+     * {@code t0Micros}: the moment the application was told the session is over.
+     */
+    public static Optional<Event> firstEnd(List<Event> events, String source, String session, long t0Micros) {
+        return events.stream()
+                .filter(e -> e.source().equals(source) && e.tMicros() >= t0Micros)
+                .filter(e -> e.ev().equals("close") || e.ev().equals("error"))
+                .filter(e -> session.equals(e.session()))
+                .findFirst();
+    }
+
+    /** The close event of a session reported by {@code source}, if any. */
+    public static Optional<Event> closeOf(List<Event> events, String source, String session) {
+        return events.stream()
+                .filter(e -> e.source().equals(source) && e.ev().equals("close") && session.equals(e.session()))
+                .findFirst();
+    }
+
+    /** The first error event of a session reported by {@code source}, if any. */
+    public static Optional<Event> errorOf(List<Event> events, String source, String session) {
+        return events.stream()
+                .filter(e -> e.source().equals(source) && e.ev().equals("error") && session.equals(e.session()))
+                .findFirst();
+    }
+
+    /** The first open by {@code source} at or after a time. */
+    public static Optional<Event> firstOpenAfter(List<Event> events, String source, long tMicros) {
+        return events.stream()
+                .filter(e -> e.source().equals(source) && e.ev().equals("open") && e.tMicros() >= tMicros)
+                .findFirst();
+    }
+
+    /** How many {@code reconnect} events {@code source} reported in [from, to]. */
+    public static long reconnectAttempts(List<Event> events, String source, long fromMicros, long toMicros) {
+        return events.stream()
+                .filter(e -> e.source().equals(source) && e.ev().equals("reconnect"))
+                .filter(e -> e.tMicros() >= fromMicros && e.tMicros() <= toMicros)
+                .count();
+    }
+
+    /**
+     * Messages {@code sender} reported sent with outcome ok on {@code senderSession} that
+     * {@code receiver} never recorded as received on {@code receiverSession}: loss the sending
+     * application was never told about.
+     */
+    public static long silentLoss(List<Event> events, String sender, String senderSession,
+                                  String receiver, String receiverSession) {
+        Set<Long> received = events.stream()
+                .filter(e -> e.source().equals(receiver) && e.ev().equals("recv") && receiverSession.equals(e.session()))
+                .map(e -> e.num("seq", -1))
+                .collect(Collectors.toSet());
+        return events.stream()
+                .filter(e -> e.source().equals(sender) && e.ev().equals("sent") && senderSession.equals(e.session()))
+                .filter(e -> "ok".equals(e.str("outcome")) && e.num("seq", -1) >= 0)
+                .filter(e -> !received.contains(e.num("seq", -1)))
+                .count();
+    }
+
+    /** Sends {@code source} reported ok on {@code session} after {@code t0Micros}. */
+    public static long okSendsAfter(List<Event> events, String source, String session, long t0Micros) {
+        return events.stream()
+                .filter(e -> e.source().equals(source) && e.ev().equals("sent") && session.equals(e.session()))
+                .filter(e -> e.tMicros() > t0Micros && "ok".equals(e.str("outcome")))
+                .count();
+    }
+
+    /** Milliseconds between two instants, rounded to 0.1 ms. */
+    public static double ms(long fromMicros, long toMicros) {
+        return Math.round((toMicros - fromMicros) / 100.0) / 10.0;
+    }
+
+    /** "1006 Session Closed" for a close, "java.io.IOException" for an error. */
+    public static String told(Event end) {
+        if (end.ev().equals("close")) {
+            String reason = end.str("reason");
+            return "close " + end.num("code", -1) + (reason == null || reason.isEmpty() ? "" : " \"" + reason + "\"");
+        }
+        return "error " + errorClass(end.str("error"));
+    }
+
+    /** The class part of a contract error string "{@code <class>: <message>}". */
+    public static String errorClass(String error) {
+        if (error == null) {
+            return null;
+        }
+        int colon = error.indexOf(':');
+        return colon < 0 ? error : error.substring(0, colon);
+    }
+}

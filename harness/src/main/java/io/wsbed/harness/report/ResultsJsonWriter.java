@@ -1,0 +1,97 @@
+package io.wsbed.harness.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wsbed.harness.result.CellResult;
+import io.wsbed.harness.result.Results;
+import io.wsbed.harness.result.ScenarioInfo;
+import io.wsbed.harness.result.TimelineEntry;
+import io.wsbed.harness.stack.StackInfo;
+import java.util.Map;
+
+/** Writes results.json in the schema of DESIGN.md section 4 ({@code wsbed.results/1}). */
+public final class ResultsJsonWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJsonWriter() {
+    }
+
+    public static String write(Results r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", Results.SCHEMA);
+        ObjectNode run = root.putObject("run");
+        run.put("id", r.run().id());
+        run.put("start", r.run().start());
+        run.put("end", r.run().end());
+        run.put("seed", r.run().seed());
+        run.set("host", JSON.valueToTree(r.run().host()));
+        run.put("infra", r.run().infra());
+        run.set("timings", JSON.valueToTree(r.run().timings()));
+        run.set("selection", JSON.valueToTree(r.run().selection()));
+        ArrayNode stacks = root.putArray("stacks");
+        for (StackInfo s : r.stacks()) {
+            ObjectNode n = stacks.addObject();
+            n.put("id", s.id());
+            n.put("name", s.name());
+            n.put("version", s.version());
+            n.set("roles", JSON.valueToTree(s.roles()));
+            n.put("heartbeat", s.heartbeat());
+            n.put("send_api", s.sendApi());
+        }
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (ScenarioInfo s : r.scenarios()) {
+            ObjectNode n = scenarios.addObject();
+            n.put("id", s.id());
+            n.put("path", s.path());
+            n.put("description", s.description());
+            n.set("reports", JSON.valueToTree(s.reports()));
+        }
+        ArrayNode cells = root.putArray("cells");
+        for (CellResult c : r.cells()) {
+            cells.add(cell(c));
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("results are not serialisable: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode cell(CellResult c) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", c.id());
+        n.put("scenario", c.scenario());
+        n.put("server", c.server());
+        n.put("client", c.client());
+        n.put("profile", c.profile());
+        n.put("path", c.path());
+        n.put("verdict", c.verdict().name());
+        n.put("reason", c.reason());
+        n.put("key_figure", c.keyFigure());
+        n.set("metrics", JSON.valueToTree(c.metrics()));
+        n.set("observations", JSON.valueToTree(c.observations()));
+        ArrayNode timeline = n.putArray("timeline");
+        for (TimelineEntry e : c.timeline()) {
+            ObjectNode t = timeline.addObject();
+            t.put("source", e.source());
+            t.put("ms", e.ms());
+            t.put("ev", e.ev());
+            t.set("fields", JSON.valueToTree(e.fields()));
+        }
+        n.put("logs", c.logs());
+        n.set("timings", JSON.valueToTree(c.timings()));
+        return n;
+    }
+
+    /** For tests and tools: parse a written file back into a tree. */
+    public static Map<?, ?> readTree(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not results JSON: " + e.getMessage(), e);
+        }
+    }
+}

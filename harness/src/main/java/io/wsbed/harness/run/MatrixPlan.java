@@ -1,0 +1,92 @@
+package io.wsbed.harness.run;
+
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.Profile;
+import io.wsbed.harness.scenario.Scenarios;
+import io.wsbed.harness.stack.StackInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the selection into cells. The server view runs every selected server stack against the
+ * reference client in every selected scenario; the client view runs every selected client stack
+ * against the reference server in the scenarios that have a client side. Selecting only server
+ * stacks drops the client view, and selecting only client stacks drops the server view.
+ */
+public final class MatrixPlan {
+    private MatrixPlan() {
+    }
+
+    public static List<Cell> plan(Settings s, Map<String, StackInfo> infos) {
+        List<String> scenarios = s.scenarios().isEmpty() ? Scenarios.ids() : s.scenarios();
+        scenarios.forEach(Scenarios::create);
+        List<Profile> profiles = (s.profiles().isEmpty() ? List.of("default", "heartbeat") : s.profiles())
+                .stream().map(Profile::byId).toList();
+        List<String> servers = serverView(s, infos);
+        List<String> clients = clientView(s, infos);
+
+        Set<Cell> cells = new LinkedHashSet<>();
+        for (String scenario : scenarios) {
+            for (Profile profile : profiles) {
+                for (String server : servers) {
+                    cells.add(new Cell(scenario, server, s.referenceClient(), profile, Scenarios.create(scenario).path()));
+                }
+                if (Scenarios.inClientView(scenario)) {
+                    for (String client : clients) {
+                        cells.add(new Cell(scenario, s.referenceServer(), client, profile, Scenarios.create(scenario).path()));
+                    }
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            throw HarnessException.configuration("the selection has no cells (stacks=" + servers + ", clients=" + clients
+                    + ", scenarios=" + scenarios + "); widen wsbed.stacks, wsbed.clients or wsbed.scenarios");
+        }
+        return new ArrayList<>(cells);
+    }
+
+    private static List<String> serverView(Settings s, Map<String, StackInfo> infos) {
+        requireKnown(s.referenceServer(), infos, "wsbed.reference.server");
+        requireKnown(s.referenceClient(), infos, "wsbed.reference.client");
+        if (!s.stacks().isEmpty()) {
+            for (String id : s.stacks()) {
+                requireKnown(id, infos, "wsbed.stacks");
+                if (!infos.get(id).hasServer()) {
+                    throw HarnessException.configuration("stack '" + id + "' has no server role; servers: "
+                            + String.join(", ", withRole(infos, true)));
+                }
+            }
+            return s.stacks();
+        }
+        return s.clients().isEmpty() ? withRole(infos, true) : List.of();
+    }
+
+    private static List<String> clientView(Settings s, Map<String, StackInfo> infos) {
+        if (!s.clients().isEmpty()) {
+            for (String id : s.clients()) {
+                requireKnown(id, infos, "wsbed.clients");
+                if (!infos.get(id).hasClient()) {
+                    throw HarnessException.configuration("stack '" + id + "' has no client role; clients: "
+                            + String.join(", ", withRole(infos, false)));
+                }
+            }
+            return s.clients();
+        }
+        return s.stacks().isEmpty() ? withRole(infos, false) : List.of();
+    }
+
+    private static void requireKnown(String id, Map<String, StackInfo> infos, String key) {
+        if (!infos.containsKey(id)) {
+            throw HarnessException.configuration("Unknown stack '" + id + "' in " + key + "; available: "
+                    + String.join(", ", infos.keySet().stream().sorted().toList()));
+        }
+    }
+
+    private static List<String> withRole(Map<String, StackInfo> infos, boolean server) {
+        return infos.values().stream().filter(i -> server ? i.hasServer() : i.hasClient()).map(StackInfo::id).sorted().toList();
+    }
+}

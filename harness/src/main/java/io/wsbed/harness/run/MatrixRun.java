@@ -1,0 +1,139 @@
+package io.wsbed.harness.run;
+
+import io.wsbed.harness.process.ProcessRegistry;
+import io.wsbed.harness.report.ReportFiles;
+import io.wsbed.harness.result.CellResult;
+import io.wsbed.harness.result.Results;
+import io.wsbed.harness.result.RunInfo;
+import io.wsbed.harness.result.ScenarioInfo;
+import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.Scenario;
+import io.wsbed.harness.scenario.Scenarios;
+import io.wsbed.harness.scenario.Timings;
+import io.wsbed.harness.stack.StackCatalog;
+import io.wsbed.harness.stack.StackInfo;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the matrix: discovers and describes the stacks, plans the cells from the settings,
+ * runs cells one at a time with a progress line each, and writes the report when finished.
+ */
+public final class MatrixRun {
+    private static final Logger LOG = LoggerFactory.getLogger(MatrixRun.class);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final Map<String, StackInfo> infos;
+    private final List<Cell> cells;
+    private final ReportFiles files;
+    private final CellRunner runner;
+    private final Timings timings;
+    private final String start;
+    private final List<CellResult> results = new ArrayList<>();
+
+    private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, ReportFiles files,
+                      CellRunner runner, Timings timings) {
+        this.settings = settings;
+        this.clock = clock;
+        this.infos = infos;
+        this.cells = cells;
+        this.files = files;
+        this.runner = runner;
+        this.timings = timings;
+        this.start = iso(clock);
+    }
+
+    /** Validates the settings, describes the stacks and plans the cells. Configuration errors throw here. */
+    public static MatrixRun prepare(Settings settings, Clock clock) {
+        StackCatalog catalog = StackCatalog.discover(settings.root());
+        ReportFiles files = ReportFiles.fresh(settings.reportDir());
+        Map<String, StackInfo> infos = catalog.describe(catalog.ids(), files.runLogs());
+        List<Cell> cells = MatrixPlan.plan(settings, infos);
+        Timings timings = Timings.scaled(settings.windowMs());
+        LOG.info("wsbed: {} cells; stacks {}; seed {}; window {} ms; report {}", cells.size(), describe(infos),
+                settings.seed(), settings.windowMs(), files.dir());
+        return new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
+                settings.seed()), timings);
+    }
+
+    private static String describe(Map<String, StackInfo> infos) {
+        List<String> parts = new ArrayList<>();
+        infos.values().forEach(i -> parts.add(i.id() + " " + i.version()));
+        return String.join(", ", parts);
+    }
+
+    public List<Cell> cells() {
+        return List.copyOf(cells);
+    }
+
+    public Path reportDir() {
+        return files.dir();
+    }
+
+    /** Runs one cell and prints its progress line. Never throws for a stack's behaviour. */
+    public synchronized CellResult run(Cell cell) {
+        CellResult r = runner.run(cell, files.cellLogs(cell), files.cellLogsRelative(cell));
+        results.add(r);
+        LOG.info("[{}/{}] {} {} x {} {} ... {} {} ({} s)", results.size(), cells.size(), cell.scenario(), cell.server(),
+                cell.client(), cell.profile().id(), r.verdict(), r.keyFigure(),
+                String.format(Locale.ROOT, "%.1f", ((Number) r.timings().get("wall_ms")).longValue() / 1000.0));
+        if (r.verdict() == io.wsbed.harness.verdict.Verdict.ERROR || r.verdict() == io.wsbed.harness.verdict.Verdict.SKIPPED) {
+            LOG.info("    {}", r.reason());
+        }
+        return r;
+    }
+
+    /** Runs every planned cell in order. */
+    public List<CellResult> runAll() {
+        for (Cell c : cells) {
+            run(c);
+        }
+        return List.copyOf(results);
+    }
+
+    /** Writes the report of the cells run so far and returns the results. */
+    public synchronized Results finish() {
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("cores", Runtime.getRuntime().availableProcessors());
+        host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        host.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        RunInfo run = new RunInfo(start.replaceAll("[^0-9]", "").substring(0, 14), start, iso(clock), settings.seed(), host,
+                "local", timings.asMap(), settings.selectionForReport());
+        Set<String> used = new LinkedHashSet<>();
+        results.forEach(c -> {
+            used.add(c.server());
+            used.add(c.client());
+        });
+        List<StackInfo> stacks = infos.values().stream().filter(i -> used.contains(i.id())).toList();
+        List<ScenarioInfo> scenarios = new ArrayList<>();
+        results.stream().map(CellResult::scenario).distinct().forEach(id -> {
+            Scenario s = Scenarios.create(id);
+            scenarios.add(new ScenarioInfo(s.id(), s.path(), s.description(), s.reports()));
+        });
+        Results out = new Results(run, stacks, scenarios, results);
+        files.write(out);
+        int alive = ProcessRegistry.aliveCount();
+        if (alive > 0) {
+            LOG.warn("{} child processes were still alive at the end of the run; killing them", alive);
+            ProcessRegistry.killAll();
+        }
+        LOG.info("wsbed: report written to {} (results.json, summary.md)", files.dir());
+        return out;
+    }
+
+    private static String iso(Clock clock) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC).withNano(0));
+    }
+}

@@ -1,0 +1,124 @@
+package io.wsbed.harness.run;
+
+import io.wsbed.harness.HarnessException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every {@code wsbed.*} setting, read in one place (system properties for the suite, options for
+ * the CLI) and validated with errors that name the fix.
+ *
+ * @param root the repository root (stacks are discovered under it)
+ * @param reportDir where the run's report goes (reports/latest)
+ * @param stacks server stacks of the server view; empty = all
+ * @param clients client stacks of the client view; empty = all
+ * @param scenarios scenario ids; empty = all
+ * @param profiles profile ids; empty = all
+ * @param windowMs observation window
+ * @param seed the run's seed (backoff jitter and anything else random)
+ * @param referenceServer the server every client stack runs against
+ * @param referenceClient the client every server stack runs against
+ */
+public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
+                       List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient) {
+
+    /** The property names, for messages and the README. */
+    public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
+            "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
+            "wsbed.reference.client");
+
+    public Settings {
+        stacks = List.copyOf(stacks);
+        clients = List.copyOf(clients);
+        scenarios = List.copyOf(scenarios);
+        profiles = List.copyOf(profiles);
+    }
+
+    /** Reads the settings from {@code wsbed.*} properties; anything unset gets its default. */
+    public static Settings from(Map<String, String> props) {
+        Path root = props.containsKey("wsbed.root") ? Path.of(props.get("wsbed.root")) : findRoot(Path.of("").toAbsolutePath());
+        Path report = props.containsKey("wsbed.report.dir") ? Path.of(props.get("wsbed.report.dir"))
+                : root.resolve("reports").resolve("latest");
+        long seed = props.containsKey("wsbed.seed") ? number("wsbed.seed", props.get("wsbed.seed"))
+                : System.currentTimeMillis() % 1_000_000;
+        return new Settings(root.toAbsolutePath().normalize(), report.toAbsolutePath().normalize(),
+                list(props.get("wsbed.stacks")), list(props.get("wsbed.clients")), list(props.get("wsbed.scenarios")),
+                list(props.get("wsbed.profiles")), duration("wsbed.window", props.getOrDefault("wsbed.window", "10s")), seed,
+                props.getOrDefault("wsbed.reference.server", "jetty"), props.getOrDefault("wsbed.reference.client", "jdk"));
+    }
+
+    /** The {@code wsbed.*} system properties of this JVM. */
+    public static Settings fromSystemProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("wsbed.") && !v.toString().isBlank()) {
+                props.put(k.toString(), v.toString());
+            }
+        });
+        return from(props);
+    }
+
+    static List<String> list(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** "10s", "500ms" or a bare number of milliseconds. */
+    static long duration(String key, String raw) {
+        String v = raw.strip().toLowerCase(Locale.ROOT);
+        try {
+            long ms;
+            if (v.endsWith("ms")) {
+                ms = Long.parseLong(v.substring(0, v.length() - 2).strip());
+            } else if (v.endsWith("s")) {
+                ms = Math.round(Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 1000);
+            } else {
+                ms = Long.parseLong(v);
+            }
+            if (ms <= 0) {
+                throw new NumberFormatException();
+            }
+            return ms;
+        } catch (NumberFormatException e) {
+            throw HarnessException.configuration(key + " must be a positive duration like 10s or 2500ms, got '" + raw + "'");
+        }
+    }
+
+    static long number(String key, String raw) {
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw HarnessException.configuration(key + " must be a whole number, got '" + raw + "'");
+        }
+    }
+
+    /** Walks up from {@code start} to the directory that holds servers/stack-api. */
+    static Path findRoot(Path start) {
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("servers").resolve("stack-api"))) {
+                return p;
+            }
+        }
+        throw HarnessException.configuration("cannot find the wsbed checkout above " + start
+                + "; run from inside it or set wsbed.root");
+    }
+
+    /** What the report's run header shows of the selection. */
+    public Map<String, Object> selectionForReport() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stacks", stacks.isEmpty() ? "all" : String.join(",", stacks));
+        m.put("clients", clients.isEmpty() ? "all" : String.join(",", clients));
+        m.put("scenarios", scenarios.isEmpty() ? "all" : String.join(",", scenarios));
+        m.put("profiles", profiles.isEmpty() ? "all" : String.join(",", profiles));
+        m.put("reference_server", referenceServer);
+        m.put("reference_client", referenceClient);
+        return m;
+    }
+}

@@ -1,0 +1,164 @@
+package io.wsbed.harness.scenario;
+
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.stack.RunningStack;
+import io.wsbed.harness.stack.StackDescriptor;
+import io.wsbed.harness.timeline.Event;
+import io.wsbed.harness.timeline.Timeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one cell needs while it runs: its stacks, its timeline, its log folder and the
+ * timings; it starts processes with the profile's options, marks harness events, and closes
+ * every process it started.
+ */
+public final class CellContext implements AutoCloseable {
+    private final Cell cell;
+    private final StackDescriptor server;
+    private final StackDescriptor client;
+    private final Timings timings;
+    private final Timeline timeline;
+    private final Path logDir;
+    private final long seed;
+    private final List<RunningStack> started = new ArrayList<>();
+    private final Map<String, Long> startMs = new LinkedHashMap<>();
+    private int servers;
+    private int clients;
+
+    public CellContext(Cell cell, StackDescriptor server, StackDescriptor client, Timings timings, Timeline timeline,
+                       Path logDir, long seed) {
+        this.cell = cell;
+        this.server = server;
+        this.client = client;
+        this.timings = timings;
+        this.timeline = timeline;
+        this.logDir = logDir;
+        this.seed = seed;
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** Launch-to-ready time of every process this cell started, by label. */
+    public Map<String, Long> startMs() {
+        return Map.copyOf(startMs);
+    }
+
+    /** Starts a server on {@code port} (0 = any) with pushes every {@code tickMs} and the profile. */
+    public RunningStack startServer(int port, long tickMs) {
+        List<String> opts = new ArrayList<>(List.of("--port", Integer.toString(port), "--tick-ms", Long.toString(tickMs)));
+        opts.addAll(cell.profile().options(timings));
+        return start(server, "server", "server-" + ++servers, opts);
+    }
+
+    /**
+     * Restarts a server on the same port, retrying while the port is still taken, until the
+     * bound runs out.
+     */
+    public RunningStack restartServer(int port, long tickMs, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            try {
+                return startServer(port, tickMs);
+            } catch (RunningStack.NotReadyException e) {
+                if (!e.addressInUse() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(50));
+            }
+        }
+    }
+
+    /** Starts a client against {@code port} sending every {@code sendMs}, with backoff reconnect. */
+    public RunningStack startClient(int port, long sendMs) {
+        List<String> opts = new ArrayList<>(List.of("--url", "ws://127.0.0.1:" + port + "/ws",
+                "--send-ms", Long.toString(sendMs), "--reconnect", "backoff", "--seed", Long.toString(seed + clients)));
+        opts.addAll(cell.profile().options(timings));
+        return start(client, "client", "client-" + ++clients, opts);
+    }
+
+    private RunningStack start(StackDescriptor stack, String role, String label, List<String> options) {
+        RunningStack p = RunningStack.launch(stack, role, options, label, logDir, timeline);
+        started.add(p);
+        Event ready = p.awaitReady(Duration.ofMillis(timings.readyTimeoutMs()));
+        startMs.put(label, Math.round((ready.tMicros() - p.launchedMicros()) / 1000.0));
+        return p;
+    }
+
+    /** Waits until {@code process} opens a session; a session that never opens breaks the cell. */
+    public Event awaitOpen(RunningStack process, long afterMicros, Duration timeout) {
+        return timeline.await(e -> e.source().equals(process.label()) && e.ev().equals("open")
+                        && e.tMicros() >= afterMicros, timeout)
+                .orElseThrow(() -> new HarnessException(process.label() + " opened no session within "
+                        + timeout.toMillis() + " ms; see " + logDir));
+    }
+
+    /** Waits until {@code process} has received {@code count} numbered messages (bounded). */
+    public void awaitReceived(RunningStack process, int count, Duration timeout) {
+        int n = timeline.awaitCount(e -> e.source().equals(process.label()) && e.ev().equals("recv"), count, timeout);
+        if (n < count) {
+            throw new HarnessException(process.label() + " received " + n + " of " + count
+                    + " numbered messages within " + timeout.toMillis() + " ms: the message flow never started; see " + logDir);
+        }
+    }
+
+    /** Records a harness event now and returns its time (the stimulus time t0 when kind is a fault). */
+    public long mark(String ev, Object... fields) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            f.put((String) fields[i], fields[i + 1]);
+        }
+        return timeline.mark(ev, f).tMicros();
+    }
+
+    /** The first event from {@code source} with one of the names, at or after a time, waiting up to the bound. */
+    public Optional<Event> awaitFrom(String source, long afterMicros, Duration timeout, String... evs) {
+        List<String> names = List.of(evs);
+        return timeline.await(e -> e.source().equals(source) && names.contains(e.ev()) && e.tMicros() >= afterMicros,
+                timeout);
+    }
+
+    /** Sleeps until {@code micros} on the harness clock (no-op when already past). */
+    public void sleepUntil(long micros) {
+        long left = micros - timeline.nowMicros();
+        if (left > 0) {
+            sleep(Duration.ofNanos(left * 1000));
+        }
+    }
+
+    public static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException("interrupted", e);
+        }
+    }
+
+    /** Closes every process this cell started (stdin first, then SIGKILL). */
+    @Override
+    public void close() {
+        for (RunningStack p : started) {
+            p.close();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.wsbed.harness.scenario;
+
+import io.wsbed.harness.HarnessException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Every scenario wsbed knows, by stable id, and which ones also run in the client view. */
+public final class Scenarios {
+    private record Entry(String id, Supplier<Scenario> factory, boolean clientView) {
+    }
+
+    private static final List<Entry> ALL = List.of(
+            new Entry("server-crash", ServerLoss::crash, true),
+            new Entry("server-stop", ServerLoss::stop, false),
+            new Entry("client-crash", ClientCrash::new, false),
+            new Entry("send-after-close", SendAfterClose::new, true));
+
+    private Scenarios() {
+    }
+
+    public static List<String> ids() {
+        return ALL.stream().map(Entry::id).toList();
+    }
+
+    /** A fresh instance (scenarios may keep per-run state). */
+    public static Scenario create(String id) {
+        return entry(id).factory().get();
+    }
+
+    /** Whether the scenario is run for every client stack against the reference server too. */
+    public static boolean inClientView(String id) {
+        return entry(id).clientView();
+    }
+
+    private static Entry entry(String id) {
+        return ALL.stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> HarnessException.configuration("Unknown scenario '" + id + "'; available: "
+                        + String.join(", ", ids())));
+    }
+}

@@ -1,0 +1,144 @@
+package io.wsbed.harness.scenario;
+
+import static io.wsbed.harness.metrics.TimelineQueries.errorClass;
+import static io.wsbed.harness.metrics.TimelineQueries.firstEnd;
+import static io.wsbed.harness.metrics.TimelineQueries.ms;
+import static io.wsbed.harness.metrics.TimelineQueries.reconnectAttempts;
+import static io.wsbed.harness.metrics.TimelineQueries.sessionAt;
+import static io.wsbed.harness.metrics.TimelineQueries.silentLoss;
+
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.metrics.TimelineQueries;
+import io.wsbed.harness.stack.RunningStack;
+import io.wsbed.harness.timeline.Event;
+import io.wsbed.harness.verdict.PeerLoss;
+import io.wsbed.harness.verdict.VerdictRules;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server goes away while messages flow both ways, then comes back on the same port:
+ * {@code server-crash} kills it with SIGKILL, {@code server-stop} asks it to stop gracefully.
+ * Measures when the client is told, what it is told, how fast it reconnects and what was lost.
+ */
+public final class ServerLoss implements Scenario {
+    private final String id;
+    private final boolean graceful;
+
+    private ServerLoss(String id, boolean graceful) {
+        this.id = id;
+        this.graceful = graceful;
+    }
+
+    public static ServerLoss crash() {
+        return new ServerLoss("server-crash", false);
+    }
+
+    public static ServerLoss stop() {
+        return new ServerLoss("server-stop", true);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String keyMetric() {
+        return "client_detect_ms";
+    }
+
+    @Override
+    public String path() {
+        return "direct";
+    }
+
+    @Override
+    public String description() {
+        return graceful
+                ? "The server is stopped gracefully (it closes sessions with 1001) and restarted on the same port."
+                : "The server is killed with SIGKILL and restarted on the same port after the restart delay.";
+    }
+
+    @Override
+    public List<String> reports() {
+        return List.of("client_detect_ms", "server_restart_ms", "reconnect_ms", "reconnect_attempts", "silent_loss");
+    }
+
+    @Override
+    public Outcome run(CellContext ctx) {
+        Timings t = ctx.timings();
+        RunningStack server = ctx.startServer(0, t.tickMs());
+        int port = server.port();
+        RunningStack client = ctx.startClient(port, t.sendMs());
+        ctx.awaitOpen(client, 0, Duration.ofSeconds(5));
+        ctx.awaitReceived(client, 3, Duration.ofSeconds(3));
+        ctx.awaitReceived(server, 3, Duration.ofSeconds(3));
+
+        long t0 = ctx.mark("fault", "kind", graceful ? "stop-server" : "kill-server", "target", server.label());
+        if (graceful) {
+            server.command("stop");
+        } else {
+            server.kill();
+        }
+        boolean exited = server.awaitExit(Duration.ofSeconds(3));
+        if (!exited) {
+            server.kill();
+            ctx.mark("note", "text", server.label() + " did not exit within 3 s of the stimulus and was killed");
+        }
+        ctx.sleepUntil(t0 + t.restartDelayMs() * 1000);
+        long restartAt = ctx.mark("restart", "target", "server-2", "port", port);
+        RunningStack server2 = ctx.restartServer(port, t.tickMs(), Duration.ofSeconds(5));
+        long t1 = ctx.timeline().first(e -> e.source().equals(server2.label()) && e.ev().equals("ready"))
+                .orElseThrow(() -> new HarnessException("restarted server has no ready event")).tMicros();
+        Optional<Event> reopen = ctx.awaitFrom(client.label(), t0, Duration.ofMillis(t.windowMs()), "open");
+        reopen.ifPresent(e -> ctx.timeline().awaitCount(x -> x.source().equals(client.label())
+                && x.ev().equals("recv") && x.tMicros() > e.tMicros(), 2, Duration.ofSeconds(1)));
+        return measure(ctx, server, client, t0, restartAt, t1, reopen, exited);
+    }
+
+    private Outcome measure(CellContext ctx, RunningStack server, RunningStack client, long t0, long restartAt, long t1,
+                            Optional<Event> reopen, boolean exited) {
+        Timings t = ctx.timings();
+        List<Event> events = ctx.timeline().snapshot();
+        String cs = sessionAt(events, client.label(), t0)
+                .orElseThrow(() -> new HarnessException("the client had no open session at the stimulus"));
+        String ss = sessionAt(events, server.label(), t0)
+                .orElseThrow(() -> new HarnessException("the server had no open session at the stimulus"));
+        Optional<Event> end = firstEnd(events, client.label(), cs, t0);
+        Double detect = end.map(e -> ms(t0, e.tMicros())).orElse(null);
+        Double reconnect = reopen.map(e -> ms(t1, e.tMicros())).orElse(null);
+        long attempts = reconnectAttempts(events, client.label(), t0, reopen.map(Event::tMicros).orElse(Long.MAX_VALUE));
+        long lostToClient = silentLoss(events, server.label(), ss, client.label(), cs);
+        long lostToServer = silentLoss(events, client.label(), cs, server.label(), ss);
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("client_detect_ms", detect);
+        metrics.put("server_restart_ms", ms(restartAt, t1));
+        metrics.put("reconnect_ms", reconnect);
+        metrics.put("reconnect_attempts", attempts);
+        metrics.put("silent_loss", lostToClient + lostToServer);
+        metrics.put("silent_loss_to_client", lostToClient);
+        metrics.put("silent_loss_to_server", lostToServer);
+
+        Map<String, Object> obs = new LinkedHashMap<>();
+        Optional<Event> close = TimelineQueries.closeOf(events, client.label(), cs);
+        Optional<Event> error = TimelineQueries.errorOf(events, client.label(), cs);
+        obs.put("client_told", end.map(TimelineQueries::told).orElse("nothing within " + t.windowMs() + " ms"));
+        obs.put("client_close_code", close.map(e -> e.num("code", -1)).orElse(null));
+        obs.put("client_close_reason", close.map(e -> e.str("reason")).orElse(null));
+        obs.put("client_error", error.map(e -> errorClass(e.str("error"))).orElse(null));
+        if (graceful) {
+            obs.put("server_exited_after_stop", exited);
+            obs.put("server_stopped_event", events.stream().anyMatch(e -> e.source().equals(server.label())
+                    && e.ev().equals("stopped")));
+        }
+        Integer seenCode = close.map(e -> (int) e.num("code", -1)).orElse(null);
+        var judgement = VerdictRules.peerLoss(new PeerLoss("client", detect, t.windowMs(), true, reconnect,
+                lostToClient + lostToServer, graceful ? 1001 : null, seenCode), t.boundMs());
+        return new Outcome(metrics, obs, judgement);
+    }
+}

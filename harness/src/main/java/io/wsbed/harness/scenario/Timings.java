@@ -1,0 +1,40 @@
+package io.wsbed.harness.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every time value a run uses, scaled down from production so the matrix runs in minutes. All of
+ * them are written into the report's run header.
+ *
+ * @param tickMs server push interval
+ * @param sendMs client send interval
+ * @param heartbeatMs ping interval of the heartbeat profile
+ * @param heartbeatTimeoutMs silence after which the heartbeat profile declares the peer dead
+ * @param restartDelayMs pause between killing or stopping the server and restarting it
+ * @param windowMs observation window: a fault not surfaced within it is "not detected"
+ * @param boundMs detection later than this is "late" (heartbeat timeout + 1 s)
+ * @param readyTimeoutMs bound on a process start (launch to ready line)
+ */
+public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeatTimeoutMs, long restartDelayMs,
+                      long windowMs, long boundMs, long readyTimeoutMs) {
+
+    /** The suite's scaled values, with the observation window from the configuration. */
+    public static Timings scaled(long windowMs) {
+        return new Timings(50, 50, 500, 1500, 500, windowMs, 2500, 15_000);
+    }
+
+    /** For the report: name -> milliseconds. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tick_ms", tickMs);
+        m.put("send_ms", sendMs);
+        m.put("heartbeat_ms", heartbeatMs);
+        m.put("heartbeat_timeout_ms", heartbeatTimeoutMs);
+        m.put("restart_delay_ms", restartDelayMs);
+        m.put("window_ms", windowMs);
+        m.put("detect_bound_ms", boundMs);
+        m.put("ready_timeout_ms", readyTimeoutMs);
+        return m;
+    }
+}

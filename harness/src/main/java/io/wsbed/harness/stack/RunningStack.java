@@ -1,0 +1,136 @@
+package io.wsbed.harness.stack;
+
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.ChildProcess;
+import io.wsbed.harness.timeline.Event;
+import io.wsbed.harness.timeline.EventLineParser;
+import io.wsbed.harness.timeline.Timeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One stack process in one role, whose event lines land in the cell's timeline under its label
+ * ("server-1", "client-2", ...). Commands go to its stdin; kill is a stimulus, close a cleanup.
+ */
+public final class RunningStack implements AutoCloseable {
+    private final String label;
+    private final String stackId;
+    private final ChildProcess process;
+    private final Timeline timeline;
+    private final long launchedMicros;
+    private Event ready;
+
+    private RunningStack(String label, String stackId, ChildProcess process, Timeline timeline, long launchedMicros) {
+        this.label = label;
+        this.stackId = stackId;
+        this.process = process;
+        this.timeline = timeline;
+        this.launchedMicros = launchedMicros;
+    }
+
+    /** Launches {@code <stack> <role> <options>}; call {@link #awaitReady(Duration)} next. */
+    public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
+                                      Path logDir, Timeline timeline) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(role);
+        args.addAll(options);
+        long launched = timeline.nowMicros();
+        ChildProcess p = ChildProcess.start(label, JavaCommand.of(stack, args), logDir,
+                line -> EventLineParser.parse(label, line).ifPresent(timeline::add));
+        return new RunningStack(label, stack.id(), p, timeline, launched);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** When the harness launched the process, in epoch microseconds. */
+    public long launchedMicros() {
+        return launchedMicros;
+    }
+
+    /**
+     * Waits for the ready line. Fails fast, with the exit code and the last stderr lines, when
+     * the process dies first.
+     */
+    public Event awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var e = timeline.await(ev -> ev.source().equals(label) && ev.ev().equals("ready"), Duration.ofMillis(50));
+            if (e.isPresent()) {
+                ready = e.get();
+                return ready;
+            }
+            if (!process.isAlive()) {
+                process.awaitOutputDrained(Duration.ofMillis(500));
+                var late = timeline.first(ev -> ev.source().equals(label) && ev.ev().equals("ready"));
+                if (late.isPresent()) {
+                    ready = late.get();
+                    return ready;
+                }
+                throw new NotReadyException(label, stackId, process.exitCode(), process.stderrTail(15), process.stderrLog());
+            }
+        }
+        throw new NotReadyException(label, stackId, null, process.stderrTail(15), process.stderrLog());
+    }
+
+    /** The port from the ready line (servers). */
+    public int port() {
+        if (ready == null) {
+            throw new IllegalStateException(label + " is not ready");
+        }
+        return (int) ready.num("port", -1);
+    }
+
+    /** Sends one stdin command; a dead process is a harness-visible fact, not an exception. */
+    public boolean command(String line) {
+        return process.send(line);
+    }
+
+    /** SIGKILL to the process: the stimulus of crash scenarios. */
+    public void kill() {
+        process.kill();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Integer exitCode() {
+        return process.exitCode();
+    }
+
+    public boolean awaitExit(Duration timeout) {
+        return process.awaitExit(timeout);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    /** The process did not reach its ready line. */
+    public static final class NotReadyException extends HarnessException {
+        private static final long serialVersionUID = 1L;
+        private final Integer exitCode;
+        private final String stderrTail;
+
+        NotReadyException(String label, String stack, Integer exitCode, String stderrTail, Path log) {
+            super(label + " (" + stack + ") " + (exitCode == null ? "did not become ready in time"
+                    : "exited with code " + exitCode + " before it was ready") + "; log " + log
+                    + (stderrTail.isBlank() ? "" : "; last lines:\n" + stderrTail));
+            this.exitCode = exitCode;
+            this.stderrTail = stderrTail;
+        }
+
+        public Integer exitCode() {
+            return exitCode;
+        }
+
+        /** Whether the process failed because its port was still taken (a restart too early). */
+        public boolean addressInUse() {
+            return stderrTail.contains("Address already in use") || stderrTail.contains("BindException");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The events of one cell, from every process and from the harness, on one clock. */
+package io.wsbed.harness.timeline;
