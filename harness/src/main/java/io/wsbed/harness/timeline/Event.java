@@ -16,7 +16,7 @@ public record Event(String source, long tMicros, String ev, Map<String, Object> 
     public Event {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ev, "ev");
-        fields = Map.copyOf(fields);
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 
     /** A string field, or null. */
