@@ -1,0 +1,96 @@
+package io.wsbed.harness.nginx;
+
+import io.wsbed.harness.HarnessException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills an nginx config template's {@code {{name}}} placeholders from {@link NginxSettings} and
+ * the two loopback ports, and refuses to hand out a config with a placeholder left unfilled.
+ */
+public final class NginxConfigRenderer {
+    /** The WebSocket reverse-proxy template, relative to the repository root. */
+    public static final Path WEBSOCKET_PROXY_TEMPLATE = Path.of("nginx", "websocket-proxy.conf.template");
+
+    // Both sides are pinned to loopback here, not in the caller: nothing may listen or connect elsewhere.
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]*)\\s*}}");
+
+    private final String template;
+    private final String source;
+
+    /**
+     * @param template the template text
+     * @param source where the text came from, for error messages
+     */
+    public NginxConfigRenderer(String template, String source) {
+        this.template = Objects.requireNonNull(template, "template");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** Reads the WebSocket reverse-proxy template from {@code <repoRoot>/nginx/}. */
+    public static NginxConfigRenderer fromRepository(Path repoRoot) {
+        Path file = repoRoot.resolve(WEBSOCKET_PROXY_TEMPLATE);
+        try {
+            return new NginxConfigRenderer(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw HarnessException.configuration("cannot read the nginx template " + file.toAbsolutePath()
+                    + " (" + e.getMessage() + "); run from the repository root or pass its path");
+        }
+    }
+
+    /** Renders the config for nginx listening on 127.0.0.1:listenPort in front of 127.0.0.1:upstreamPort. */
+    public String render(NginxSettings settings, int listenPort, int upstreamPort) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("listen", LOOPBACK + ":" + requirePort("listenPort", listenPort));
+        values.put("upstream", LOOPBACK + ":" + requirePort("upstreamPort", upstreamPort));
+        values.put("proxy_read_timeout", nginxTime(settings.readTimeout()));
+        values.put("proxy_send_timeout", nginxTime(settings.sendTimeout()));
+        values.put("worker_shutdown_timeout", settings.workerShutdownTimeout()
+                .map(d -> "worker_shutdown_timeout " + nginxTime(d) + ";")
+                .orElse("# worker_shutdown_timeout not set: old workers drain without limit"));
+        return fill(values);
+    }
+
+    /** Replaces every known placeholder; fails naming the ones that have no value. */
+    String fill(Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length());
+        Set<String> unfilled = new TreeSet<>();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                unfilled.add(m.group(1));
+                value = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        if (!unfilled.isEmpty()) {
+            throw new HarnessException("nginx template " + source + " has placeholders the harness does not fill: "
+                    + unfilled + "; known: " + values.keySet());
+        }
+        return out.toString();
+    }
+
+    static String nginxTime(Duration d) {
+        return d.toMillis() + "ms";
+    }
+
+    private static int requirePort(String name, int port) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException(name + " must be 1..65535, got " + port);
+        }
+        return port;
+    }
+}

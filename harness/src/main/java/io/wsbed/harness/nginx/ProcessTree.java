@@ -1,0 +1,96 @@
+package io.wsbed.harness.nginx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Small helpers to kill a process tree and to tell whether a process really still runs.
+ *
+ * <p>{@link ProcessHandle#isAlive()} is true for a zombie, and an nginx worker orphaned by a
+ * killed master stays a zombie until init reaps it, so "running" here also reads the state in
+ * {@code /proc/<pid>/stat}.
+ */
+final class ProcessTree {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessTree.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private ProcessTree() {
+    }
+
+    static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
+    }
+
+    static boolean isRunning(ProcessHandle process) {
+        return process.isAlive() && !isZombie(process.pid());
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (comm) S ...": comm may hold spaces and parentheses, the state follows the last ')'.
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException e) {
+            return false; // no /proc (not Linux) or gone: isAlive() already had the answer
+        }
+    }
+
+    /** The root and all its descendants, taken now: a worker orphaned later stays in the list. */
+    static List<ProcessHandle> snapshot(ProcessHandle root) {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(root);
+        root.descendants().forEach(all::add);
+        return all;
+    }
+
+    /** SIGKILL to each listed process that still runs. */
+    static void kill(List<ProcessHandle> processes) {
+        for (ProcessHandle p : processes) {
+            if (isRunning(p)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** Waits until none of the processes runs; returns the ones still running at the deadline. */
+    static List<ProcessHandle> awaitGone(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ProcessHandle> running = stillRunning(processes);
+        while (!running.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            LOG.debug("waiting for {} to end", pids(running));
+            sleep(POLL);
+            running = stillRunning(running);
+        }
+        return running;
+    }
+
+    private static List<ProcessHandle> stillRunning(List<ProcessHandle> processes) {
+        return processes.stream().filter(ProcessTree::isRunning).collect(Collectors.toList());
+    }
+
+    static String pids(List<ProcessHandle> processes) {
+        return processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    static Stream<ProcessHandle> runningChildren(long pid) {
+        return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children).filter(ProcessTree::isRunning);
+    }
+
+    /** Sleeps; an interrupt is kept for the caller and ends the sleep early. */
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
