@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,29 @@ class NginxTunnelTest {
                         PERIOD.toMillis(), (end - t.openedAt) / 1_000_000, t.client.ending());
             }
             assertTrue(t.upstream.bytesReceived() > 0, "the pings reached the upstream");
+        }
+    }
+
+    /**
+     * After a reload the old worker keeps serving the open tunnel (the server keeps it busy, so
+     * the read timeout does not fire) until worker_shutdown_timeout (2 s here) tears it down.
+     */
+    @Test
+    void reloadDrainsAnOpenTunnelUntilWorkerShutdownTimeout() throws Exception {
+        try (Tunnel t = open()) {
+            t.upstream.startSending(WebSocketWire.serverText("tick"), PERIOD);
+
+            NginxReload reload = proxy.reload();
+            long reloadedAt = System.nanoTime();
+            Long end = t.client.awaitEnd(Duration.ofSeconds(10));
+            t.upstream.stopSending();
+
+            assertNotNull(end, "the tunnel outlived worker_shutdown_timeout "
+                    + NginxTestSupport.FAST.workerShutdownTimeout().orElseThrow().toMillis() + " ms by 10 s");
+            LOG.info("MEASURED reload with an open, busy tunnel: cut {} ms after the reload ({}), worker_shutdown_timeout {} ms",
+                    (end - reloadedAt) / 1_000_000, t.client.ending(),
+                    NginxTestSupport.FAST.workerShutdownTimeout().orElseThrow().toMillis());
+            NginxTestSupport.awaitAllGone(List.copyOf(reload.oldWorkers()), Duration.ofSeconds(5));
         }
     }
 
