@@ -32,6 +32,25 @@ public final class ProcessRegistry {
         return (int) LIVE.stream().filter(ProcessHandle::isAlive).count();
     }
 
+    /**
+     * Waits (bounded) until every registered child has exited, then kills whatever is left.
+     * Returns how many had to be killed.
+     */
+    public static int awaitAllExited(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (aliveCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = aliveCount();
+        killAll();
+        return left;
+    }
+
     /** Kills every registered child and its descendants at once. */
     public static void killAll() {
         for (ProcessHandle p : LIVE) {

@@ -1,5 +1,6 @@
 package io.wsbed.harness.run;
 
+import io.wsbed.harness.process.ChildProcess;
 import io.wsbed.harness.process.ProcessRegistry;
 import io.wsbed.harness.report.ReportFiles;
 import io.wsbed.harness.result.CellResult;
@@ -124,10 +125,9 @@ public final class MatrixRun {
         });
         Results out = new Results(run, stacks, scenarios, results);
         files.write(out);
-        int alive = ProcessRegistry.aliveCount();
-        if (alive > 0) {
-            LOG.warn("{} child processes were still alive at the end of the run; killing them", alive);
-            ProcessRegistry.killAll();
+        int killed = ProcessRegistry.awaitAllExited(ChildProcess.EXIT_GRACE.plusSeconds(1));
+        if (killed > 0) {
+            LOG.warn("{} child processes had not exited at the end of the run and were killed", killed);
         }
         LOG.info("wsbed: report written to {} (results.json, summary.md)", files.dir());
         return out;

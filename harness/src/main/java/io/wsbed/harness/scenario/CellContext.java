@@ -28,6 +28,7 @@ public final class CellContext implements AutoCloseable {
     private final long seed;
     private final List<RunningStack> started = new ArrayList<>();
     private final Map<String, Long> startMs = new LinkedHashMap<>();
+    private final java.util.Set<String> recoveries = new java.util.HashSet<>();
     private int servers;
     private int clients;
 
@@ -60,7 +61,16 @@ public final class CellContext implements AutoCloseable {
 
     /** Launch-to-ready time of every process this cell started, by label. */
     public Map<String, Long> startMs() {
-        return Map.copyOf(startMs);
+        return new LinkedHashMap<>(startMs);
+    }
+
+    /**
+     * Start time spent on setting the cell up: every process start except restarts, which are
+     * part of the scenario (server_restart_ms) rather than harness overhead.
+     */
+    public long setupStartMs() {
+        return startMs.entrySet().stream().filter(e -> !recoveries.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Starts a server on {@code port} (0 = any) with pushes every {@code tickMs} and the profile. */
@@ -78,6 +88,7 @@ public final class CellContext implements AutoCloseable {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             try {
+                recoveries.add("server-" + (servers + 1));
                 return startServer(port, tickMs);
             } catch (RunningStack.NotReadyException e) {
                 if (!e.addressInUse() || System.nanoTime() > deadline) {
@@ -154,11 +165,9 @@ public final class CellContext implements AutoCloseable {
         }
     }
 
-    /** Closes every process this cell started (stdin first, then SIGKILL). */
+    /** Closes every process this cell started (they exit in the background, or are killed). */
     @Override
     public void close() {
-        for (RunningStack p : started) {
-            p.close();
-        }
+        started.forEach(RunningStack::close);
     }
 }
