@@ -44,7 +44,7 @@ public final class ClientCrash implements Scenario {
 
     @Override
     public List<String> reports() {
-        return List.of("server_detect_ms", "sends_ok_after_t0");
+        return List.of("server_detect_ms", "sends_ok_after_t0", "sent_ok_after_peer_gone");
     }
 
     @Override
@@ -58,6 +58,8 @@ public final class ClientCrash implements Scenario {
 
         long t0 = ctx.mark("fault", "kind", "kill-client", "target", client.label());
         client.kill();
+        client.awaitExit(Duration.ofSeconds(3));
+        long gone = ctx.mark("peer-gone", "target", client.label());
         String ss = sessionAt(ctx.timeline().snapshot(), server.label(), t0)
                 .orElseThrow(() -> new HarnessException("the server had no open session at the stimulus"));
         Optional<Event> end = ctx.timeline().await(e -> e.source().equals(server.label()) && ss.equals(e.session())
@@ -68,9 +70,11 @@ public final class ClientCrash implements Scenario {
         List<Event> events = ctx.timeline().snapshot();
         Double detect = end.map(e -> ms(t0, e.tMicros())).orElse(null);
         long okAfter = TimelineQueries.okSendsAfter(events, server.label(), ss, t0);
+        long okAfterGone = TimelineQueries.okSendsAfter(events, server.label(), ss, gone);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("server_detect_ms", detect);
         metrics.put("sends_ok_after_t0", okAfter);
+        metrics.put("sent_ok_after_peer_gone", okAfterGone);
         Map<String, Object> obs = new LinkedHashMap<>();
         Optional<Event> close = TimelineQueries.closeOf(events, server.label(), ss);
         Optional<Event> error = TimelineQueries.errorOf(events, server.label(), ss);
@@ -78,7 +82,7 @@ public final class ClientCrash implements Scenario {
         obs.put("server_close_code", close.map(e -> e.num("code", -1)).orElse(null));
         obs.put("server_close_reason", close.map(e -> e.str("reason")).orElse(null));
         obs.put("server_error", error.map(e -> errorClass(e.str("error"))).orElse(null));
-        var judgement = VerdictRules.peerLoss(new PeerLoss("server", detect, t.windowMs(), false, null, okAfter,
+        var judgement = VerdictRules.peerLoss(new PeerLoss("server", detect, t.windowMs(), false, null, okAfterGone,
                 null, close.map(e -> (int) e.num("code", -1)).orElse(null)), t.boundMs());
         return new Outcome(metrics, obs, judgement);
     }

@@ -62,8 +62,8 @@ public final class SendAfterClose implements Scenario {
         client.command("close " + p.client + " 1000 done");
         awaitEnd(ctx, client, p.client, t);
         awaitEnd(ctx, server, p.server, t);
-        cases.add(sendCase(ctx, client, "client", "local-close", p.client, metrics, obs));
-        cases.add(sendCase(ctx, server, "server", "remote-close", p.server, metrics, obs));
+        cases.add(sendOnce(ctx, client, "client", "local-close", p.client, metrics, obs));
+        cases.add(sendOnce(ctx, server, "server", "remote-close", p.server, metrics, obs));
 
         // 2. The server closes (the client has reconnected): the reverse.
         p = awaitPair(ctx, client, server, t);
@@ -71,15 +71,15 @@ public final class SendAfterClose implements Scenario {
         server.command("close " + p.server + " 1000 done");
         awaitEnd(ctx, server, p.server, t);
         awaitEnd(ctx, client, p.client, t);
-        cases.add(sendCase(ctx, server, "server", "local-close", p.server, metrics, obs));
-        cases.add(sendCase(ctx, client, "client", "remote-close", p.client, metrics, obs));
+        cases.add(sendOnce(ctx, server, "server", "local-close", p.server, metrics, obs));
+        cases.add(sendOnce(ctx, client, "client", "remote-close", p.client, metrics, obs));
 
         // 3. The client is killed: the server sends at once.
         p = awaitPair(ctx, client, server, t);
         t = ctx.mark("fault", "kind", "kill-client", "target", client.label());
         client.kill();
         client.awaitExit(Duration.ofSeconds(2));
-        cases.add(sendCase(ctx, server, "server", "peer-killed", p.server, metrics, obs));
+        cases.add(sendUntilRefused(ctx, server, "server", p.server, t, metrics, obs));
 
         // 4. A fresh client; the server is killed: the client sends at once.
         RunningStack client2 = ctx.startClient(server.port(), 0);
@@ -87,11 +87,11 @@ public final class SendAfterClose implements Scenario {
         t = ctx.mark("fault", "kind", "kill-server", "target", server.label());
         server.kill();
         server.awaitExit(Duration.ofSeconds(2));
-        cases.add(sendCase(ctx, client2, "client", "peer-killed", p.client, metrics, obs));
+        cases.add(sendUntilRefused(ctx, client2, "client", p.client, t, metrics, obs));
 
         metrics.put("told_sends", cases.stream().filter(SendCase::told).count());
         metrics.put("sends", cases.size());
-        return new Outcome(metrics, obs, VerdictRules.sendAfterClose(cases));
+        return new Outcome(metrics, obs, VerdictRules.sendAfterClose(cases, ctx.timings().boundMs()));
     }
 
     private record Pair(String client, String server) {
@@ -112,27 +112,67 @@ public final class SendAfterClose implements Scenario {
         }
     }
 
-    /** Sends one numbered message on a gone session and records the API's answer. */
-    private SendCase sendCase(CellContext ctx, RunningStack p, String role, String moment, String session,
+    /** Sends one numbered message on a closed session and records the API's answer. */
+    private SendCase sendOnce(CellContext ctx, RunningStack p, String role, String moment, String session,
                               Map<String, Object> metrics, Map<String, Object> obs) {
-        long seq = nextSeq++;
-        List<Event> before = ctx.timeline().snapshot();
-        boolean detected = before.stream().anyMatch(e -> e.source().equals(p.label()) && session.equals(e.session())
-                && (e.ev().equals("close") || e.ev().equals("error")));
-        ctx.mark("send", "target", p.label(), "session", session, "seq", seq);
-        if (!p.command("send " + session + " {\"seq\":" + seq + "}")) {
-            throw new HarnessException(p.label() + " is gone; cannot send on " + session);
-        }
-        Optional<Event> sent = ctx.timeline().await(e -> e.source().equals(p.label()) && e.ev().equals("sent")
-                && e.num("seq", -1) == seq, ANSWER_WAIT);
+        boolean detected = ended(ctx, p, session);
+        Optional<Event> sent = send(ctx, p, session);
         String key = role + "_" + moment.replace('-', '_');
         String outcome = sent.map(e -> e.str("outcome")).orElse("none");
-        String error = sent.map(e -> TimelineQueries.errorClass(e.str("error"))).orElse(null);
         obs.put(key + "_outcome", outcome);
-        obs.put(key + "_error", error);
+        obs.put(key + "_error", sent.map(e -> TimelineQueries.errorClass(e.str("error"))).orElse(null));
         obs.put(key + "_detected_before_send", detected);
         SendCase c = new SendCase(role, moment, outcome);
         metrics.put(key + "_told_ms", c.told() ? sent.map(e -> e.num("latency_us", 0) / 1000.0).orElse(null) : null);
         return c;
+    }
+
+    /**
+     * Right after the peer was killed the application keeps sending, every 20 ms, until a send
+     * is refused or the wait runs out: how many were accepted silently, and when was it told?
+     */
+    private SendCase sendUntilRefused(CellContext ctx, RunningStack p, String role, String session, long killedAt,
+                                      Map<String, Object> metrics, Map<String, Object> obs) {
+        String key = role + "_peer_killed";
+        obs.put(key + "_detected_before_send", ended(ctx, p, session));
+        long deadline = System.nanoTime() + Math.min(ctx.timings().windowMs(), 5_000) * 1_000_000L;
+        long accepted = 0;
+        String first = null;
+        Optional<Event> refusal = Optional.empty();
+        while (refusal.isEmpty() && System.nanoTime() < deadline) {
+            Optional<Event> sent = send(ctx, p, session);
+            String outcome = sent.map(e -> e.str("outcome")).orElse("none");
+            first = first == null ? outcome : first;
+            if (new SendCase(role, "peer-killed", outcome).told()) {
+                refusal = sent;
+            } else {
+                accepted++;
+                CellContext.sleep(Duration.ofMillis(20));
+            }
+        }
+        String outcome = refusal.map(e -> e.str("outcome")).orElse(first == null ? "none" : first);
+        Double toldMs = refusal.map(e -> TimelineQueries.ms(killedAt, e.tMicros())).orElse(null);
+        obs.put(key + "_first_outcome", first);
+        obs.put(key + "_outcome", outcome);
+        obs.put(key + "_error", refusal.map(e -> TimelineQueries.errorClass(e.str("error"))).orElse(null));
+        metrics.put(key + "_told_ms", toldMs);
+        metrics.put(key + "_accepted", accepted);
+        return new SendCase(role, "peer-killed", outcome, toldMs, accepted);
+    }
+
+    private static boolean ended(CellContext ctx, RunningStack p, String session) {
+        return ctx.timeline().snapshot().stream().anyMatch(e -> e.source().equals(p.label()) && session.equals(e.session())
+                && (e.ev().equals("close") || e.ev().equals("error")));
+    }
+
+    /** Sends one numbered message through the process's stdin and waits (bounded) for its answer. */
+    private Optional<Event> send(CellContext ctx, RunningStack p, String session) {
+        long seq = nextSeq++;
+        ctx.mark("send", "target", p.label(), "session", session, "seq", seq);
+        if (!p.command("send " + session + " {\"seq\":" + seq + "}")) {
+            throw new HarnessException(p.label() + " is gone; cannot send on " + session);
+        }
+        return ctx.timeline().await(e -> e.source().equals(p.label()) && e.ev().equals("sent")
+                && e.num("seq", -1) == seq, ANSWER_WAIT);
     }
 }

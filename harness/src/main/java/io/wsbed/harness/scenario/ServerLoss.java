@@ -87,8 +87,10 @@ public final class ServerLoss implements Scenario {
         boolean exited = server.awaitExit(Duration.ofSeconds(3));
         if (!exited) {
             server.kill();
+            server.awaitExit(Duration.ofSeconds(2));
             ctx.mark("note", "text", server.label() + " did not exit within 3 s of the stimulus and was killed");
         }
+        long gone = ctx.mark("peer-gone", "target", server.label());
         ctx.sleepUntil(t0 + t.restartDelayMs() * 1000);
         long restartAt = ctx.mark("restart", "target", "server-2", "port", port);
         RunningStack server2 = ctx.restartServer(port, t.tickMs(), Duration.ofSeconds(5));
@@ -97,11 +99,16 @@ public final class ServerLoss implements Scenario {
         Optional<Event> reopen = ctx.awaitFrom(client.label(), t0, Duration.ofMillis(t.windowMs()), "open");
         reopen.ifPresent(e -> ctx.timeline().awaitCount(x -> x.source().equals(client.label())
                 && x.ev().equals("recv") && x.tMicros() > e.tMicros(), 2, Duration.ofSeconds(1)));
-        return measure(ctx, server, client, t0, restartAt, t1, reopen, exited);
+        return measure(ctx, server, client, new long[] {t0, gone, restartAt, t1}, reopen, exited);
     }
 
-    private Outcome measure(CellContext ctx, RunningStack server, RunningStack client, long t0, long restartAt, long t1,
+    /** {@code times} = t0 (stimulus), gone (server process seen dead), restart issued, t1 (server back). */
+    private Outcome measure(CellContext ctx, RunningStack server, RunningStack client, long[] times,
                             Optional<Event> reopen, boolean exited) {
+        long t0 = times[0];
+        long gone = times[1];
+        long restartAt = times[2];
+        long t1 = times[3];
         Timings t = ctx.timings();
         List<Event> events = ctx.timeline().snapshot();
         String cs = sessionAt(events, client.label(), t0)
@@ -114,6 +121,7 @@ public final class ServerLoss implements Scenario {
         long attempts = reconnectAttempts(events, client.label(), t0, reopen.map(Event::tMicros).orElse(Long.MAX_VALUE));
         long lostToClient = silentLoss(events, server.label(), ss, client.label(), cs);
         long lostToServer = silentLoss(events, client.label(), cs, server.label(), ss);
+        long okAfterGone = TimelineQueries.okSendsAfter(events, client.label(), cs, gone);
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("client_detect_ms", detect);
@@ -123,6 +131,7 @@ public final class ServerLoss implements Scenario {
         metrics.put("silent_loss", lostToClient + lostToServer);
         metrics.put("silent_loss_to_client", lostToClient);
         metrics.put("silent_loss_to_server", lostToServer);
+        metrics.put("sent_ok_after_peer_gone", okAfterGone);
 
         Map<String, Object> obs = new LinkedHashMap<>();
         Optional<Event> close = TimelineQueries.closeOf(events, client.label(), cs);
@@ -138,7 +147,7 @@ public final class ServerLoss implements Scenario {
         }
         Integer seenCode = close.map(e -> (int) e.num("code", -1)).orElse(null);
         var judgement = VerdictRules.peerLoss(new PeerLoss("client", detect, t.windowMs(), true, reconnect,
-                lostToClient + lostToServer, graceful ? 1001 : null, seenCode), t.boundMs());
+                okAfterGone, graceful ? 1001 : null, seenCode), t.boundMs());
         return new Outcome(metrics, obs, judgement);
     }
 }

@@ -8,7 +8,9 @@ package io.wsbed.harness.verdict;
  * @param windowMs the observation window
  * @param reconnectExpected whether the client had to come back (the server was restarted)
  * @param reconnectMs ms from the server being back until the client's new session, or null
- * @param silentLoss messages reported sent ok that never arrived
+ * @param silentLoss messages the side's application was told were sent ok after the peer
+ *     process was already gone (messages in flight at the moment of the fault are inherent to
+ *     TCP and not counted here)
  * @param expectedCode the close code the side should see, or null when any report will do
  * @param seenCode the close code the side saw, or null when it saw an error or nothing
  */

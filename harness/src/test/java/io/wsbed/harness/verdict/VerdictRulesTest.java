@@ -46,7 +46,7 @@ class VerdictRulesTest {
     void silentLossIsDegraded() {
         Judgement j = VerdictRules.peerLoss(loss(3.0, true, 100.0, 2, null, 1006), BOUND);
         assertEquals(Verdict.DEGRADED, j.verdict());
-        assertTrue(j.reason().startsWith("2 messages were"), j.reason());
+        assertTrue(j.reason().startsWith("2 messages were reported sent after the peer was gone"), j.reason());
     }
 
     @Test
@@ -60,31 +60,36 @@ class VerdictRulesTest {
     @Test
     void sendAfterCloseRefusedEverywherePasses() {
         var j = VerdictRules.sendAfterClose(List.of(new SendCase("client", "local-close", "threw"),
-                new SendCase("server", "remote-close", "failed"), new SendCase("client", "peer-killed", "false")));
+                new SendCase("server", "remote-close", "failed"),
+                new SendCase("client", "peer-killed", "false", 12.0, 3)), BOUND);
         assertEquals(Verdict.PASS, j.verdict());
+        assertTrue(j.reason().contains("client after peer-killed -> false at 12.0 ms after 3 accepted"), j.reason());
     }
 
     @Test
     void acceptingASendOnAKnownClosedSessionFails() {
         var j = VerdictRules.sendAfterClose(List.of(new SendCase("client", "local-close", "ok"),
-                new SendCase("server", "peer-killed", "failed")));
+                new SendCase("server", "peer-killed", "failed", 5.0, 0)), BOUND);
         assertEquals(Verdict.FAIL, j.verdict());
         assertTrue(j.reason().contains("client after local-close -> ok"), j.reason());
-        assertEquals(Verdict.FAIL, VerdictRules.sendAfterClose(List.of(new SendCase("server", "remote-close", "silent"))).verdict());
-        assertEquals(Verdict.FAIL, VerdictRules.sendAfterClose(List.of(new SendCase("server", "remote-close", "none"))).verdict(),
+        assertEquals(Verdict.FAIL, VerdictRules.sendAfterClose(List.of(new SendCase("server", "remote-close", "silent")), BOUND).verdict());
+        assertEquals(Verdict.FAIL, VerdictRules.sendAfterClose(List.of(new SendCase("server", "remote-close", "none")), BOUND).verdict(),
                 "no answer at all is not being told");
     }
 
     @Test
-    void acceptingOnlyRightAfterThePeerDiedIsDegraded() {
-        var j = VerdictRules.sendAfterClose(List.of(new SendCase("client", "local-close", "threw"),
-                new SendCase("server", "peer-killed", "ok")));
-        assertEquals(Verdict.DEGRADED, j.verdict());
+    void neverRefusingAfterThePeerDiedFailsAndRefusingLateIsDegraded() {
+        assertEquals(Verdict.FAIL, VerdictRules.sendAfterClose(List.of(new SendCase("client", "local-close", "threw"),
+                new SendCase("server", "peer-killed", "ok", null, 250)), BOUND).verdict());
+        assertEquals(Verdict.DEGRADED, VerdictRules.sendAfterClose(List.of(new SendCase("client", "local-close", "threw"),
+                new SendCase("server", "peer-killed", "failed", 2600.0, 50)), BOUND).verdict());
+        assertEquals(Verdict.PASS, VerdictRules.sendAfterClose(List.of(
+                new SendCase("server", "peer-killed", "failed", 2500.0, 50)), BOUND).verdict(), "the bound is inclusive");
     }
 
     @Test
     void aVerdictNeedsAReasonAndCasesNeedToExist() {
         assertThrows(IllegalArgumentException.class, () -> new Judgement(Verdict.PASS, " "));
-        assertThrows(IllegalArgumentException.class, () -> VerdictRules.sendAfterClose(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> VerdictRules.sendAfterClose(List.of(), BOUND));
     }
 }
