@@ -1,6 +1,7 @@
 package io.wsbed.harness.run;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.TimelineEntry;
 import io.wsbed.harness.scenario.Cell;
@@ -31,8 +32,11 @@ final class CellRunner {
     private final Timings timings;
     private final Clock clock;
     private final long seed;
+    private final Infrastructure infra;
 
-    CellRunner(StackCatalog catalog, Map<String, StackInfo> infos, Timings timings, Clock clock, long seed) {
+    CellRunner(StackCatalog catalog, Map<String, StackInfo> infos, Timings timings, Clock clock, long seed,
+               Infrastructure infra) {
+        this.infra = infra;
         this.catalog = catalog;
         this.infos = infos;
         this.timings = timings;
@@ -44,12 +48,12 @@ final class CellRunner {
         Scenario scenario = Scenarios.create(cell.scenario());
         Timeline timeline = new Timeline(clock);
         long startNanos = System.nanoTime();
-        String skip = scenario.skipReason(infos.get(cell.server()), infos.get(cell.client()));
+        String skip = scenario.skipReason(infos.get(cell.server()), infos.get(cell.client()), cell.path(), infra);
         if (skip != null) {
             return result(cell, scenario, Judgement.skipped(skip), null, timeline, logsRelative, Map.of(), 0, startNanos, 0);
         }
         CellContext ctx = new CellContext(cell, catalog.require(cell.server()), catalog.require(cell.client()), timings,
-                timeline, logDir, seed + cell.id().hashCode());
+                timeline, logDir, seed + cell.id().hashCode(), infra);
         Outcome outcome = null;
         Judgement judgement;
         long teardownNanos;

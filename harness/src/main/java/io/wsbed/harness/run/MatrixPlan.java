@@ -3,6 +3,7 @@ package io.wsbed.harness.run;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.Profile;
+import io.wsbed.harness.scenario.Scenario;
 import io.wsbed.harness.scenario.Scenarios;
 import io.wsbed.harness.stack.StackInfo;
 import java.util.ArrayList;
@@ -30,14 +31,20 @@ public final class MatrixPlan {
         List<String> clients = clientView(s, infos);
 
         Set<Cell> cells = new LinkedHashSet<>();
-        for (String scenario : scenarios) {
-            for (Profile profile : profiles) {
-                for (String server : servers) {
-                    cells.add(new Cell(scenario, server, s.referenceClient(), profile, Scenarios.create(scenario).path()));
-                }
-                if (Scenarios.inClientView(scenario)) {
-                    for (String client : clients) {
-                        cells.add(new Cell(scenario, s.referenceServer(), client, profile, Scenarios.create(scenario).path()));
+        for (String id : scenarios) {
+            Scenario scenario = Scenarios.create(id);
+            for (String path : scenario.paths()) {
+                for (Profile profile : profiles) {
+                    if (!scenario.profiles().contains(profile)) {
+                        continue;
+                    }
+                    for (String server : servers) {
+                        cells.add(new Cell(id, server, s.referenceClient(), profile, path));
+                    }
+                    if (Scenarios.inClientView(id)) {
+                        for (String client : clients) {
+                            cells.add(new Cell(id, s.referenceServer(), client, profile, path));
+                        }
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package io.wsbed.harness.run;
 
+import io.wsbed.harness.infra.Infrastructure;
+import io.wsbed.harness.infra.LocalInfrastructure;
 import io.wsbed.harness.process.ChildProcess;
 import io.wsbed.harness.process.ProcessRegistry;
 import io.wsbed.harness.report.ReportFiles;
@@ -41,11 +43,13 @@ public final class MatrixRun {
     private final ReportFiles files;
     private final CellRunner runner;
     private final Timings timings;
+    private final Infrastructure infra;
     private final String start;
     private final List<CellResult> results = new ArrayList<>();
 
     private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, ReportFiles files,
-                      CellRunner runner, Timings timings) {
+                      CellRunner runner, Timings timings, Infrastructure infra) {
+        this.infra = infra;
         this.settings = settings;
         this.clock = clock;
         this.infos = infos;
@@ -63,10 +67,11 @@ public final class MatrixRun {
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), files.runLogs());
         List<Cell> cells = MatrixPlan.plan(settings, infos);
         Timings timings = Timings.scaled(settings.windowMs());
+        Infrastructure infra = new LocalInfrastructure(settings.root(), settings.nginxBin());
         LOG.info("wsbed: {} cells; stacks {}; seed {}; window {} ms; report {}", cells.size(), describe(infos),
                 settings.seed(), settings.windowMs(), files.dir());
         return new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
-                settings.seed()), timings);
+                settings.seed(), infra), timings, infra);
     }
 
     private static String describe(Map<String, StackInfo> infos) {
@@ -110,8 +115,9 @@ public final class MatrixRun {
         host.put("cores", Runtime.getRuntime().availableProcessors());
         host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         host.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        infra.describe().forEach(host::put);
         RunInfo run = new RunInfo(start.replaceAll("[^0-9]", "").substring(0, 14), start, iso(clock), settings.seed(), host,
-                "local", timings.asMap(), settings.selectionForReport());
+                infra.kind(), timings.asMap(), settings.selectionForReport());
         Set<String> used = new LinkedHashSet<>();
         results.forEach(c -> {
             used.add(c.server());
@@ -121,10 +127,11 @@ public final class MatrixRun {
         List<ScenarioInfo> scenarios = new ArrayList<>();
         results.stream().map(CellResult::scenario).distinct().forEach(id -> {
             Scenario s = Scenarios.create(id);
-            scenarios.add(new ScenarioInfo(s.id(), s.path(), s.description(), s.reports()));
+            scenarios.add(new ScenarioInfo(s.id(), String.join(",", s.paths()), s.description(), s.reports()));
         });
         Results out = new Results(run, stacks, scenarios, results);
         files.write(out);
+        infra.close();
         int killed = ProcessRegistry.awaitAllExited(ChildProcess.EXIT_GRACE.plusSeconds(1));
         if (killed > 0) {
             LOG.warn("{} child processes had not exited at the end of the run and were killed", killed);

@@ -23,14 +23,16 @@ import java.util.Map;
  * @param seed the run's seed (backoff jitter and anything else random)
  * @param referenceServer the server every client stack runs against
  * @param referenceClient the client every server stack runs against
+ * @param nginxBin the nginx binary to use, or null to look on PATH and in /usr/sbin
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
-                       List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient) {
+                       List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
+                       String nginxBin) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
-            "wsbed.reference.client");
+            "wsbed.reference.client", "wsbed.nginx.bin");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -49,7 +51,8 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         return new Settings(root.toAbsolutePath().normalize(), report.toAbsolutePath().normalize(),
                 list(props.get("wsbed.stacks")), list(props.get("wsbed.clients")), list(props.get("wsbed.scenarios")),
                 list(props.get("wsbed.profiles")), duration("wsbed.window", props.getOrDefault("wsbed.window", "10s")), seed,
-                props.getOrDefault("wsbed.reference.server", "jetty"), props.getOrDefault("wsbed.reference.client", "jdk"));
+                props.getOrDefault("wsbed.reference.server", "jetty"), props.getOrDefault("wsbed.reference.client", "jdk"),
+                props.get("wsbed.nginx.bin"));
     }
 
     /** The {@code wsbed.*} system properties of this JVM. */

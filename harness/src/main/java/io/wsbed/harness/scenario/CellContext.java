@@ -1,6 +1,9 @@
 package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.infra.Infrastructure;
+import io.wsbed.harness.infra.NginxProxy;
+import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.stack.StackDescriptor;
 import io.wsbed.harness.timeline.Event;
@@ -26,6 +29,8 @@ public final class CellContext implements AutoCloseable {
     private final Timeline timeline;
     private final Path logDir;
     private final long seed;
+    private final Infrastructure infra;
+    private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<RunningStack> started = new ArrayList<>();
     private final Map<String, Long> startMs = new LinkedHashMap<>();
     private final java.util.Set<String> recoveries = new java.util.HashSet<>();
@@ -33,7 +38,8 @@ public final class CellContext implements AutoCloseable {
     private int clients;
 
     public CellContext(Cell cell, StackDescriptor server, StackDescriptor client, Timings timings, Timeline timeline,
-                       Path logDir, long seed) {
+                       Path logDir, long seed, Infrastructure infra) {
+        this.infra = infra;
         this.cell = cell;
         this.server = server;
         this.client = client;
@@ -75,9 +81,38 @@ public final class CellContext implements AutoCloseable {
 
     /** Starts a server on {@code port} (0 = any) with pushes every {@code tickMs} and the profile. */
     public RunningStack startServer(int port, long tickMs) {
+        return startServer(port, tickMs, cell.profile().options(timings));
+    }
+
+    /** Starts a server with explicit heartbeat options instead of the profile's. */
+    public RunningStack startServer(int port, long tickMs, List<String> heartbeatOptions) {
         List<String> opts = new ArrayList<>(List.of("--port", Integer.toString(port), "--tick-ms", Long.toString(tickMs)));
-        opts.addAll(cell.profile().options(timings));
+        opts.addAll(heartbeatOptions);
         return start(server, "server", "server-" + ++servers, opts);
+    }
+
+    /**
+     * The port a client connects to for a server on {@code serverPort}: the server itself on the
+     * direct path, or an nginx started in front of it (scaled timeouts) on the nginx path.
+     */
+    public int entryPort(int serverPort) {
+        return switch (cell.path()) {
+            case "direct" -> serverPort;
+            case "nginx" -> nginx(new NginxSettings(Duration.ofMillis(timings.nginxReadTimeoutMs()),
+                    Duration.ofMillis(timings.nginxSendTimeoutMs()), java.util.Optional.empty()), serverPort).port();
+            default -> throw new HarnessException("path '" + cell.path() + "' is not supported by this harness yet");
+        };
+    }
+
+    /** Starts nginx in front of {@code upstreamPort}; it is closed with the cell, its logs kept. */
+    public NginxProxy nginx(NginxSettings settings, int upstreamPort) {
+        long launched = timeline.nowMicros();
+        NginxProxy p = infra.startNginx(settings, upstreamPort, logDir.resolve("nginx"));
+        opened.add(p);
+        startMs.put("nginx", Math.round((timeline.nowMicros() - launched) / 1000.0));
+        mark("proxy-ready", "proxy", "nginx", "port", p.port(), "upstream", upstreamPort,
+                "proxy_read_timeout_ms", settings.readTimeout().toMillis());
+        return p;
     }
 
     /**
@@ -101,9 +136,14 @@ public final class CellContext implements AutoCloseable {
 
     /** Starts a client against {@code port} sending every {@code sendMs}, with backoff reconnect. */
     public RunningStack startClient(int port, long sendMs) {
+        return startClient(port, sendMs, "backoff", cell.profile().options(timings));
+    }
+
+    /** Starts a client with an explicit reconnect mode and heartbeat options. */
+    public RunningStack startClient(int port, long sendMs, String reconnect, List<String> heartbeatOptions) {
         List<String> opts = new ArrayList<>(List.of("--url", "ws://127.0.0.1:" + port + "/ws",
-                "--send-ms", Long.toString(sendMs), "--reconnect", "backoff", "--seed", Long.toString(seed + clients)));
-        opts.addAll(cell.profile().options(timings));
+                "--send-ms", Long.toString(sendMs), "--reconnect", reconnect, "--seed", Long.toString(seed + clients)));
+        opts.addAll(heartbeatOptions);
         return start(client, "client", "client-" + ++clients, opts);
     }
 
@@ -165,9 +205,16 @@ public final class CellContext implements AutoCloseable {
         }
     }
 
-    /** Closes every process this cell started (they exit in the background, or are killed). */
+    /** Closes every process this cell started (they exit in the background, or are killed) and its proxies. */
     @Override
     public void close() {
         started.forEach(RunningStack::close);
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                mark("note", "text", "closing " + c + " failed: " + e.getMessage());
+            }
+        }
     }
 }

@@ -33,8 +33,8 @@ public final class ClientCrash implements Scenario {
     }
 
     @Override
-    public String path() {
-        return "direct";
+    public List<String> paths() {
+        return List.of("direct");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.wsbed.harness.scenario;
 
+import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.stack.StackInfo;
 import java.util.List;
 
@@ -9,8 +10,13 @@ public interface Scenario {
     /** Stable kebab-case id (DESIGN.md section 3). */
     String id();
 
-    /** The path this scenario runs on: direct, nginx or toxiproxy. */
-    String path();
+    /** The paths this scenario runs on: direct, nginx, toxiproxy. */
+    List<String> paths();
+
+    /** The profiles this scenario runs in (a variant that fixes its own pings runs in one). */
+    default List<Profile> profiles() {
+        return List.of(Profile.DEFAULT, Profile.HEARTBEAT);
+    }
 
     /** One sentence: the stimulus. */
     String description();
@@ -28,7 +34,10 @@ public interface Scenario {
      * Why this scenario cannot run for these stacks, or null when it can (for example a client
      * stack without the role).
      */
-    default String skipReason(StackInfo server, StackInfo client) {
+    default String skipReason(StackInfo server, StackInfo client, String path, Infrastructure infra) {
+        if (path.equals("nginx") && infra.nginxMissing().isPresent()) {
+            return infra.nginxMissing().get();
+        }
         if (!server.hasServer()) {
             return "stack '" + server.id() + "' has no server role";
         }

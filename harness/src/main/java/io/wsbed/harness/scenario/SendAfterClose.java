@@ -34,8 +34,8 @@ public final class SendAfterClose implements Scenario {
     }
 
     @Override
-    public String path() {
-        return "direct";
+    public List<String> paths() {
+        return List.of("direct");
     }
 
     @Override

@@ -52,8 +52,8 @@ public final class ServerLoss implements Scenario {
     }
 
     @Override
-    public String path() {
-        return "direct";
+    public List<String> paths() {
+        return graceful ? List.of("direct") : List.of("direct", "nginx");
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class ServerLoss implements Scenario {
         Timings t = ctx.timings();
         RunningStack server = ctx.startServer(0, t.tickMs());
         int port = server.port();
-        RunningStack client = ctx.startClient(port, t.sendMs());
+        RunningStack client = ctx.startClient(ctx.entryPort(port), t.sendMs());
         ctx.awaitOpen(client, 0, Duration.ofSeconds(5));
         ctx.awaitReceived(client, 3, Duration.ofSeconds(3));
         ctx.awaitReceived(server, 3, Duration.ofSeconds(3));

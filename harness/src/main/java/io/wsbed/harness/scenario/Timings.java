@@ -15,13 +15,17 @@ import java.util.Map;
  * @param windowMs observation window: a fault not surfaced within it is "not detected"
  * @param boundMs detection later than this is "late" (heartbeat timeout + 1 s)
  * @param readyTimeoutMs bound on a process start (launch to ready line)
+ * @param nginxReadTimeoutMs nginx proxy_read_timeout (60 s in production)
+ * @param nginxSendTimeoutMs nginx proxy_send_timeout (60 s in production)
+ * @param nginxWorkerShutdownMs nginx worker_shutdown_timeout where a scenario sets one
  */
 public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeatTimeoutMs, long restartDelayMs,
-                      long windowMs, long boundMs, long readyTimeoutMs) {
+                      long windowMs, long boundMs, long readyTimeoutMs, long nginxReadTimeoutMs,
+                      long nginxSendTimeoutMs, long nginxWorkerShutdownMs) {
 
     /** The suite's scaled values, with the observation window from the configuration. */
     public static Timings scaled(long windowMs) {
-        return new Timings(50, 50, 500, 1500, 500, windowMs, 2500, 15_000);
+        return new Timings(50, 50, 500, 1500, 500, windowMs, 2500, 15_000, 2000, 2000, 2000);
     }
 
     /** For the report: name -> milliseconds. */
@@ -35,6 +39,9 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("window_ms", windowMs);
         m.put("detect_bound_ms", boundMs);
         m.put("ready_timeout_ms", readyTimeoutMs);
+        m.put("nginx_proxy_read_timeout_ms", nginxReadTimeoutMs);
+        m.put("nginx_proxy_send_timeout_ms", nginxSendTimeoutMs);
+        m.put("nginx_worker_shutdown_timeout_ms", nginxWorkerShutdownMs);
         return m;
     }
 }

@@ -1,0 +1,28 @@
+package io.wsbed.harness.infra;
+
+import io.wsbed.harness.nginx.NginxSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a run gets its proxies from. One instance per run; it is closed when the run ends and
+ * must then leave nothing running.
+ */
+public interface Infrastructure extends AutoCloseable {
+
+    /** "local" or "containers", as the report's run header says. */
+    String kind();
+
+    /** What the report's run header shows: binaries, versions, images. */
+    Map<String, Object> describe();
+
+    /** Why nginx cells cannot run, or empty when they can. */
+    Optional<String> nginxMissing();
+
+    /** Starts an nginx in front of 127.0.0.1:{@code upstreamPort}; the caller closes it. */
+    NginxProxy startNginx(NginxSettings settings, int upstreamPort, Path logDir);
+
+    @Override
+    void close();
+}
