@@ -93,6 +93,9 @@ final class CellRunner {
 
     /** The matrix figure: "3.1 ms", "not within window", "4/6 told". */
     static String keyFigure(String metric, Map<String, Object> metrics) {
+        if (metrics.get("survived") instanceof Number n && n.intValue() == 1) {
+            return "survived";
+        }
         if (!metrics.containsKey(metric)) {
             return "";
         }

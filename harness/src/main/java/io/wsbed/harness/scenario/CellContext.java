@@ -174,11 +174,19 @@ public final class CellContext implements AutoCloseable {
 
     /** Records a harness event now and returns its time (the stimulus time t0 when kind is a fault). */
     public long mark(String ev, Object... fields) {
+        return markAt(timeline.nowMicros(), ev, fields);
+    }
+
+    /** Records a harness event at a moment already past (e.g. "the quiet period began at the handshake"). */
+    public long markAt(long tMicros, String ev, Object... fields) {
         Map<String, Object> f = new LinkedHashMap<>();
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            f.put((String) fields[i], fields[i + 1]);
+            if (fields[i + 1] != null) {
+                f.put((String) fields[i], fields[i + 1]);
+            }
         }
-        return timeline.mark(ev, f).tMicros();
+        timeline.add(new Event("harness", tMicros, ev, f));
+        return tMicros;
     }
 
     /** The first event from {@code source} with one of the names, at or after a time, waiting up to the bound. */

@@ -83,7 +83,7 @@ public final class ClientCrash implements Scenario {
         obs.put("server_close_reason", close.map(e -> e.str("reason")).orElse(null));
         obs.put("server_error", error.map(e -> errorClass(e.str("error"))).orElse(null));
         var judgement = VerdictRules.peerLoss(new PeerLoss("server", detect, t.windowMs(), false, null, okAfterGone,
-                null, close.map(e -> (int) e.num("code", -1)).orElse(null)), t.boundMs());
+                Math.max(0, okAfter - okAfterGone), null, close.map(e -> (int) e.num("code", -1)).orElse(null)), t.boundMs());
         return new Outcome(metrics, obs, judgement);
     }
 }

@@ -13,7 +13,12 @@ public final class Scenarios {
             new Entry("server-crash", ServerLoss::crash, true),
             new Entry("server-stop", ServerLoss::stop, false),
             new Entry("client-crash", ClientCrash::new, false),
-            new Entry("send-after-close", SendAfterClose::new, true));
+            new Entry("send-after-close", SendAfterClose::new, true),
+            new Entry("nginx-idle-timeout", NginxIdleTimeout::asProfile, false),
+            new Entry("nginx-idle-timeout-server-ping", NginxIdleTimeout::serverPings, false),
+            new Entry("nginx-idle-timeout-client-ping", NginxIdleTimeout::clientPings, false),
+            new Entry("nginx-reload", NginxReloadScenario::plain, false),
+            new Entry("nginx-reload-shutdown-timeout", NginxReloadScenario::withShutdownTimeout, false));
 
     private Scenarios() {
     }

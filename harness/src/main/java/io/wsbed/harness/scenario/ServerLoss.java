@@ -147,7 +147,8 @@ public final class ServerLoss implements Scenario {
         }
         Integer seenCode = close.map(e -> (int) e.num("code", -1)).orElse(null);
         var judgement = VerdictRules.peerLoss(new PeerLoss("client", detect, t.windowMs(), true, reconnect,
-                okAfterGone, graceful ? 1001 : null, seenCode), t.boundMs());
+                okAfterGone, Math.max(0, lostToClient + lostToServer - okAfterGone), graceful ? 1001 : null, seenCode),
+                t.boundMs());
         return new Outcome(metrics, obs, judgement);
     }
 }

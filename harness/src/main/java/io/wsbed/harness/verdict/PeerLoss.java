@@ -11,9 +11,11 @@ package io.wsbed.harness.verdict;
  * @param silentLoss messages the side's application was told were sent ok after the peer
  *     process was already gone (messages in flight at the moment of the fault are inherent to
  *     TCP and not counted here)
+ * @param inFlightLost messages reported sent ok before the peer was gone that never arrived
+ *     (reported, not judged)
  * @param expectedCode the close code the side should see, or null when any report will do
  * @param seenCode the close code the side saw, or null when it saw an error or nothing
  */
 public record PeerLoss(String side, Double detectMs, long windowMs, boolean reconnectExpected, Double reconnectMs,
-                       long silentLoss, Integer expectedCode, Integer seenCode) {
+                       long silentLoss, long inFlightLost, Integer expectedCode, Integer seenCode) {
 }

@@ -40,7 +40,8 @@ public final class VerdictRules {
         }
         return Judgement.pass("The " + side + " was told after " + fmt(f.detectMs()) + " ms"
                 + (f.reconnectExpected() ? " and reconnected " + fmt(f.reconnectMs()) + " ms after the server was back" : "")
-                + ", with nothing lost silently.");
+                + ", and nothing was reported sent after the peer was gone"
+                + (f.inFlightLost() > 0 ? " (" + f.inFlightLost() + " in flight at the fault were lost)." : "."));
     }
 
     /**

@@ -12,7 +12,7 @@ class VerdictRulesTest {
 
     private static PeerLoss loss(Double detect, boolean reconnectExpected, Double reconnect, long silent,
                                  Integer expected, Integer seen) {
-        return new PeerLoss("client", detect, 10_000, reconnectExpected, reconnect, silent, expected, seen);
+        return new PeerLoss("client", detect, 10_000, reconnectExpected, reconnect, silent, 0, expected, seen);
     }
 
     @Test
@@ -20,6 +20,13 @@ class VerdictRulesTest {
         Judgement j = VerdictRules.peerLoss(loss(3.2, true, 150.0, 0, null, 1006), BOUND);
         assertEquals(Verdict.PASS, j.verdict());
         assertTrue(j.reason().contains("3.2 ms"), j.reason());
+    }
+
+    @Test
+    void lossInFlightAtTheFaultIsReportedButNotJudged() {
+        Judgement j = VerdictRules.peerLoss(new PeerLoss("client", 3.0, 10_000, false, null, 0, 2, null, 1006), BOUND);
+        assertEquals(Verdict.PASS, j.verdict());
+        assertTrue(j.reason().contains("(2 in flight at the fault were lost)"), j.reason());
     }
 
     @Test
