@@ -20,6 +20,9 @@ public interface Infrastructure extends AutoCloseable {
     /** Why nginx cells cannot run, or empty when they can. */
     Optional<String> nginxMissing();
 
+    /** The run's Toxiproxy server (started on first use). */
+    ToxiproxyAccess toxiproxy();
+
     /** Starts an nginx in front of 127.0.0.1:{@code upstreamPort}; the caller closes it. */
     NginxProxy startNginx(NginxSettings settings, int upstreamPort, Path logDir);
 

@@ -1,23 +1,38 @@
 package io.wsbed.harness.infra;
 
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.nginx.NginxConfigRenderer;
 import io.wsbed.harness.nginx.NginxLookup;
 import io.wsbed.harness.nginx.NginxProcess;
 import io.wsbed.harness.nginx.NginxReload;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.toxiproxy.ToxiproxyServer;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** nginx from this machine (PATH or wsbed.nginx.bin), rendered from the repository's templates. */
+/**
+ * nginx from this machine (PATH or wsbed.nginx.bin), rendered from the repository's templates;
+ * Toxiproxy from wsbed.toxiproxy.url when set, else the embedded server started in this JVM on
+ * first use.
+ */
 public final class LocalInfrastructure implements Infrastructure {
     private final NginxLookup nginx;
     private final Path root;
+    private final URI toxiproxyUrl;
+    private final long seed;
+    private ToxiproxyServer embedded;
+    private ToxiproxyAccess toxiproxy;
 
-    public LocalInfrastructure(Path root, String nginxBin) {
+    public LocalInfrastructure(Path root, String nginxBin, URI toxiproxyUrl, long seed) {
         this.root = root;
         this.nginx = NginxLookup.locate(nginxBin);
+        this.toxiproxyUrl = toxiproxyUrl;
+        this.seed = seed;
     }
 
     @Override
@@ -29,6 +44,8 @@ public final class LocalInfrastructure implements Infrastructure {
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nginx", nginx.found() ? nginx.binary().version() + " (" + nginx.binary().path() + ")" : nginx.toString());
+        m.put("toxiproxy", toxiproxyUrl != null ? "external " + toxiproxyUrl
+                : "embedded wsbed server " + ToxiproxyServer.VERSION + " (in the harness JVM)");
         return m;
     }
 
@@ -60,7 +77,38 @@ public final class LocalInfrastructure implements Infrastructure {
     }
 
     @Override
-    public void close() {
+    public synchronized ToxiproxyAccess toxiproxy() {
+        if (toxiproxy == null) {
+            if (toxiproxyUrl != null) {
+                ToxiproxyClient client = new ToxiproxyClient(toxiproxyUrl.getHost(), toxiproxyUrl.getPort());
+                String version = version(client);
+                toxiproxy = new ToxiproxyAccess(client, "127.0.0.1", "127.0.0.1",
+                        "toxiproxy-server " + version + " at " + toxiproxyUrl);
+            } else {
+                embedded = ToxiproxyServer.start("127.0.0.1", 0, seed);
+                toxiproxy = new ToxiproxyAccess(new ToxiproxyClient("127.0.0.1", embedded.port()), "127.0.0.1",
+                        "127.0.0.1", "embedded " + ToxiproxyServer.VERSION + " at " + embedded.url());
+            }
+        }
+        return toxiproxy;
+    }
+
+    private static String version(ToxiproxyClient client) {
+        try {
+            return client.version();
+        } catch (IOException e) {
+            throw new HarnessException("the Toxiproxy server at wsbed.toxiproxy.url does not answer (" + e.getMessage()
+                    + "); start it or unset wsbed.toxiproxy.url to use the embedded server");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
         // nginx instances belong to their cells and are closed there.
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+            toxiproxy = null;
+        }
     }
 }

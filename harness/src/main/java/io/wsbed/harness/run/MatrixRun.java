@@ -67,7 +67,8 @@ public final class MatrixRun {
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), files.runLogs());
         List<Cell> cells = MatrixPlan.plan(settings, infos);
         Timings timings = Timings.scaled(settings.windowMs());
-        Infrastructure infra = new LocalInfrastructure(settings.root(), settings.nginxBin());
+        Infrastructure infra = new LocalInfrastructure(settings.root(), settings.nginxBin(), settings.toxiproxyUrl(),
+                settings.seed());
         LOG.info("wsbed: {} cells; stacks {}; seed {}; window {} ms; report {}", cells.size(), describe(infos),
                 settings.seed(), settings.windowMs(), files.dir());
         return new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,

@@ -24,15 +24,16 @@ import java.util.Map;
  * @param referenceServer the server every client stack runs against
  * @param referenceClient the client every server stack runs against
  * @param nginxBin the nginx binary to use, or null to look on PATH and in /usr/sbin
+ * @param toxiproxyUrl an external toxiproxy-server to use instead of the embedded one, or null
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
-                       String nginxBin) {
+                       String nginxBin, java.net.URI toxiproxyUrl) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
-            "wsbed.reference.client", "wsbed.nginx.bin");
+            "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -52,7 +53,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 list(props.get("wsbed.stacks")), list(props.get("wsbed.clients")), list(props.get("wsbed.scenarios")),
                 list(props.get("wsbed.profiles")), duration("wsbed.window", props.getOrDefault("wsbed.window", "10s")), seed,
                 props.getOrDefault("wsbed.reference.server", "jetty"), props.getOrDefault("wsbed.reference.client", "jdk"),
-                props.get("wsbed.nginx.bin"));
+                props.get("wsbed.nginx.bin"), url("wsbed.toxiproxy.url", props.get("wsbed.toxiproxy.url")));
     }
 
     /** The {@code wsbed.*} system properties of this JVM. */
@@ -91,6 +92,21 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
             return ms;
         } catch (NumberFormatException e) {
             throw HarnessException.configuration(key + " must be a positive duration like 10s or 2500ms, got '" + raw + "'");
+        }
+    }
+
+    static java.net.URI url(String key, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI u = new java.net.URI(raw.strip());
+            if (!"http".equals(u.getScheme()) || u.getHost() == null || u.getPort() <= 0) {
+                throw new java.net.URISyntaxException(raw, "not http://host:port");
+            }
+            return u;
+        } catch (java.net.URISyntaxException e) {
+            throw HarnessException.configuration(key + " must look like http://127.0.0.1:8474, got '" + raw + "'");
         }
     }
 

@@ -2,7 +2,9 @@ package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.infra.Infrastructure;
+import eu.rekawek.toxiproxy.Proxy;
 import io.wsbed.harness.infra.NginxProxy;
+import io.wsbed.harness.infra.ToxiproxyAccess;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.stack.StackDescriptor;
@@ -100,8 +102,43 @@ public final class CellContext implements AutoCloseable {
             case "direct" -> serverPort;
             case "nginx" -> nginx(new NginxSettings(Duration.ofMillis(timings.nginxReadTimeoutMs()),
                     Duration.ofMillis(timings.nginxSendTimeoutMs()), java.util.Optional.empty()), serverPort).port();
+            case "toxiproxy" -> proxyPort(toxiproxy(serverPort));
             default -> throw new HarnessException("path '" + cell.path() + "' is not supported by this harness yet");
         };
+    }
+
+    /**
+     * Creates a Toxiproxy proxy on a free loopback port in front of {@code upstreamPort}, through
+     * toxiproxy-java; it is deleted with the cell.
+     */
+    public Proxy toxiproxy(int upstreamPort) {
+        ToxiproxyAccess access = infra.toxiproxy();
+        String name = "wsbed-" + cell.id().replace('.', '-') + "-" + (opened.size() + 1);
+        try {
+            Proxy existing = access.client().getProxyOrNull(name);
+            if (existing != null) {
+                existing.delete();
+            }
+            Proxy proxy = access.client().createProxy(name, access.listenHost() + ":0",
+                    access.upstreamHost() + ":" + upstreamPort);
+            opened.add(() -> {
+                try {
+                    proxy.delete();
+                } catch (java.io.IOException e) {
+                    // Already gone (a reset or a restarted server); nothing left to clean.
+                }
+            });
+            mark("proxy-ready", "proxy", "toxiproxy", "name", name, "listen", proxy.getListen(), "upstream", upstreamPort);
+            return proxy;
+        } catch (java.io.IOException e) {
+            throw new HarnessException("Toxiproxy refused to create proxy " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port a Toxiproxy proxy listens on ("127.0.0.1:41234" -> 41234). */
+    public static int proxyPort(Proxy proxy) {
+        String listen = proxy.getListen();
+        return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
     }
 
     /** Starts nginx in front of {@code upstreamPort}; it is closed with the cell, its logs kept. */

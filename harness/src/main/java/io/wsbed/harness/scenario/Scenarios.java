@@ -18,7 +18,11 @@ public final class Scenarios {
             new Entry("nginx-idle-timeout-server-ping", NginxIdleTimeout::serverPings, false),
             new Entry("nginx-idle-timeout-client-ping", NginxIdleTimeout::clientPings, false),
             new Entry("nginx-reload", NginxReloadScenario::plain, false),
-            new Entry("nginx-reload-shutdown-timeout", NginxReloadScenario::withShutdownTimeout, false));
+            new Entry("nginx-reload-shutdown-timeout", NginxReloadScenario::withShutdownTimeout, false),
+            new Entry("network-blackhole", NetworkScenario::blackhole, false),
+            new Entry("network-reset", NetworkScenario::reset, false),
+            new Entry("proxy-down", NetworkScenario::proxyDown, false),
+            new Entry("latency-spike", LatencySpike::new, false));
 
     private Scenarios() {
     }

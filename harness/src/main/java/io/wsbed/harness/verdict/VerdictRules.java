@@ -45,6 +45,37 @@ public final class VerdictRules {
     }
 
     /**
+     * The network failed under two live peers: PASS when both sides were told within the bound
+     * and the client came back after the network did; DEGRADED when only one side was told, or
+     * late; FAIL when neither side was told within the window or the client never came back.
+     * Messages lost before detection are reported in the reason; they are the price of the
+     * detection time, which is what is judged.
+     */
+    public static Judgement networkFault(TwoSided f, long boundMs) {
+        String loss = f.silentLoss() > 0 ? "; " + f.silentLoss() + " message" + (f.silentLoss() == 1 ? " was" : "s were")
+                + " reported sent but never arrived" : "";
+        if (f.clientDetectMs() == null && f.serverDetectMs() == null) {
+            return Judgement.fail("Neither side was told within the " + f.windowMs() + " ms window" + loss + ".");
+        }
+        String told = side("client", f.clientDetectMs()) + ", " + side("server", f.serverDetectMs());
+        if (f.reconnectMs() == null) {
+            return Judgement.fail("The client did not reconnect after the network recovered (" + told + ")" + loss + ".");
+        }
+        if (f.clientDetectMs() == null || f.serverDetectMs() == null) {
+            return Judgement.degraded("Only one side was told: " + told + loss + ".");
+        }
+        if (Math.max(f.clientDetectMs(), f.serverDetectMs()) > boundMs) {
+            return Judgement.degraded("Both sides were told, but later than the " + boundMs + " ms bound: " + told + loss + ".");
+        }
+        return Judgement.pass("Both sides were told within the bound (" + told + ") and the client reconnected "
+                + fmt(f.reconnectMs()) + " ms after the network recovered" + loss + ".");
+    }
+
+    private static String side(String name, Double ms) {
+        return ms == null ? name + " not told" : name + " after " + fmt(ms) + " ms";
+    }
+
+    /**
      * Send after close. A send on a session the stack knows is closed must be refused (FAIL
      * otherwise). After the peer was killed the application keeps sending: a stack that never
      * refuses within the wait FAILs, one that refuses only after the bound is DEGRADED. How many

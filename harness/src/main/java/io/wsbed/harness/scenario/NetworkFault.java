@@ -1,0 +1,91 @@
+package io.wsbed.harness.scenario;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import java.io.IOException;
+
+/**
+ * The small vocabulary of network faults a Toxiproxy proxy can inject into a live connection,
+ * each applied and undone through toxiproxy-java.
+ */
+sealed interface NetworkFault {
+
+    /** Prepares the proxy before the client connects (most faults need nothing). */
+    default void arm(Proxy proxy) throws IOException {
+    }
+
+    /** Injects the fault: the stimulus, at t0. */
+    void apply(Proxy proxy) throws IOException;
+
+    /** Takes the fault away: the network recovers. */
+    void recover(Proxy proxy) throws IOException;
+
+    /**
+     * Data is dropped silently both ways, no FIN, no RST: a timeout toxic with timeout 0 per
+     * direction. Removing it makes Toxiproxy close the affected connections.
+     */
+    record Blackhole() implements NetworkFault {
+        @Override
+        public void apply(Proxy proxy) throws IOException {
+            proxy.toxics().timeout("blackhole-up", ToxicDirection.UPSTREAM, 0);
+            proxy.toxics().timeout("blackhole-down", ToxicDirection.DOWNSTREAM, 0);
+        }
+
+        @Override
+        public void recover(Proxy proxy) throws IOException {
+            proxy.toxics().get("blackhole-up").remove();
+            proxy.toxics().get("blackhole-down").remove();
+        }
+    }
+
+    /**
+     * A TCP reset of both legs. Toxiproxy sends RST only on connections opened while a
+     * reset_peer toxic exists (it sets SO_LINGER 0 on them whatever the toxicity), so the toxic is
+     * armed with toxicity 0 before the client connects and switched to 1 at t0: it then takes the
+     * next chunk and resets the connection.
+     */
+    record ResetPeer() implements NetworkFault {
+        @Override
+        public void arm(Proxy proxy) throws IOException {
+            proxy.toxics().resetPeer("reset", ToxicDirection.DOWNSTREAM, 0).setToxicity(0f);
+        }
+
+        @Override
+        public void apply(Proxy proxy) throws IOException {
+            proxy.toxics().get("reset").setToxicity(1f);
+        }
+
+        @Override
+        public void recover(Proxy proxy) throws IOException {
+            proxy.toxics().get("reset").remove();
+        }
+    }
+
+    /** The proxy is disabled (connections closed, new ones refused) and enabled again. */
+    record ProxyDown() implements NetworkFault {
+        @Override
+        public void apply(Proxy proxy) throws IOException {
+            proxy.disable();
+        }
+
+        @Override
+        public void recover(Proxy proxy) throws IOException {
+            proxy.enable();
+        }
+    }
+
+    /** Latency of {@code latencyMs} on each direction, removed at recovery. */
+    record Latency(long latencyMs) implements NetworkFault {
+        @Override
+        public void apply(Proxy proxy) throws IOException {
+            proxy.toxics().latency("spike-up", ToxicDirection.UPSTREAM, latencyMs);
+            proxy.toxics().latency("spike-down", ToxicDirection.DOWNSTREAM, latencyMs);
+        }
+
+        @Override
+        public void recover(Proxy proxy) throws IOException {
+            proxy.toxics().get("spike-up").remove();
+            proxy.toxics().get("spike-down").remove();
+        }
+    }
+}
