@@ -3,32 +3,43 @@ package io.wsbed.stack.tyrus;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.TransportFilter;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.KeepAlive;
+import org.glassfish.grizzly.nio.transport.TCPNIOServerConnection;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
-import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
 /**
- * Tyrus's standalone Grizzly server container, bound to one host instead of every interface.
+ * Tyrus's standalone Grizzly server container, bound to one host and without the HTTP server shell.
  *
- * <p>Tyrus's own {@code GrizzlyServerContainer} (what {@code org.glassfish.tyrus.server.Server}
- * starts) hard-codes {@code new NetworkListener("grizzly", "0.0.0.0", port)}: the host given to
- * {@code Server} only appears in a log line. wsbed processes must listen on loopback only, so this
- * container repeats that setup with the requested host, through the hook Tyrus keeps public for
- * exactly this ({@link WebSocketAddOn}, TYRUS-317): same engine, same filter, same worker-thread IO
- * strategy, same unlimited HTTP keep-alive.
+ * <p>Why not Tyrus's own {@code GrizzlyServerContainer} (what {@code org.glassfish.tyrus.server.Server}
+ * starts): it hard-codes {@code new NetworkListener("grizzly", "0.0.0.0", port)}, so the host given
+ * to {@code Server} only appears in a log line, and wsbed processes must listen on loopback only.
+ *
+ * <p>What is kept: Tyrus's WebSocket filter ({@link GrizzlyServerFilter}, which Tyrus keeps public
+ * for alternative containers, TYRUS-317) behind Grizzly's HTTP codec on a TCP transport with the
+ * worker-thread IO strategy, exactly the chain Tyrus's container builds for WebSocket traffic,
+ * with HTTP keep-alive never timing out. What is left out: Grizzly's {@code HttpServer} around it
+ * (idle-timeout filter switched off by Tyrus anyway, file cache, handler dispatch), which is
+ * about a third of Grizzly's start-up time here and never sees an upgraded connection; plain HTTP
+ * requests get a 404 from {@link NotFoundFilter} instead.
  */
 final class BoundGrizzlyContainer extends TyrusServerContainer {
     private final String host;
     private final WebSocketEngine engine;
     private volatile String contextPath;
-    private volatile HttpServer http;
-    private volatile NetworkListener listener;
+    private volatile TCPNIOTransport transport;
+    private volatile int boundPort = -1;
 
     BoundGrizzlyContainer(String host) {
         super((Set<Class<?>>) null);
@@ -39,25 +50,30 @@ final class BoundGrizzlyContainer extends TyrusServerContainer {
     @Override
     public void start(String rootPath, int port) throws IOException, DeploymentException {
         contextPath = rootPath;
-        HttpServer server = new HttpServer();
-        NetworkListener network = new NetworkListener("wsbed-tyrus", host, port);
-        server.addListener(network);
-        network.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        KeepAlive keepAlive = new KeepAlive();
         // A WebSocket connection is idle only as the WebSocket session sees it, never as HTTP does.
-        network.getKeepAlive().setIdleTimeoutInSeconds(-1);
-        network.registerAddOn(new WebSocketAddOn(this, rootPath));
-        http = server;
-        listener = network;
-        server.start();
+        keepAlive.setIdleTimeoutInSeconds(-1);
+        FilterChainBuilder chain = FilterChainBuilder.stateless()
+                .add(new TransportFilter())
+                .add(new HttpServerFilter(true, HttpServerFilter.DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE, keepAlive, null))
+                .add(new GrizzlyServerFilter(this, rootPath))
+                .add(new NotFoundFilter());
+        TCPNIOTransport tcp = TCPNIOTransportBuilder.newInstance()
+                .setIOStrategy(WorkerThreadIOStrategy.getInstance())
+                .build();
+        tcp.setProcessor(chain.build());
+        transport = tcp;
+        TCPNIOServerConnection listening = tcp.bind(host, port);
+        tcp.start();
+        boundPort = ((InetSocketAddress) listening.getLocalAddress()).getPort();
         // Registers the endpoints added so far (TyrusServerContainer keeps them until start).
         super.start(rootPath, port);
     }
 
-    /** The bound port once started (Grizzly reads it back from the socket), else -1. */
+    /** The bound port once started (read back from the socket, so port 0 reports the real one), else -1. */
     @Override
     public int getPort() {
-        NetworkListener network = listener;
-        return network != null && network.getPort() > 0 ? network.getPort() : -1;
+        return boundPort;
     }
 
     @Override
@@ -79,9 +95,13 @@ final class BoundGrizzlyContainer extends TyrusServerContainer {
     public void stop() {
         // Releases Tyrus's executors (idle-timeout timers) first, then Grizzly's threads.
         super.stop();
-        HttpServer server = http;
-        if (server != null) {
-            server.shutdownNow();
+        TCPNIOTransport tcp = transport;
+        if (tcp != null) {
+            try {
+                tcp.shutdownNow();
+            } catch (IOException e) {
+                System.err.println("tyrus: Grizzly transport did not shut down cleanly: " + e);
+            }
         }
     }
 
