@@ -8,12 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Owns the files of one run's report folder (reports/latest): clears it when a run starts, hands
- * out each cell's log folder, and writes the reports at the end. Writers do no I/O of their own.
+ * Owns the files of one report folder (reports/latest, or a merge's output): clears it when a run
+ * starts, hands out each cell's log folder, writes every report at the end, and reads results back.
+ * Writers do no I/O of their own.
  */
 public final class ReportFiles {
     private final Path dir;
@@ -62,10 +67,77 @@ public final class ReportFiles {
         return dir.resolve("logs").resolve("_run");
     }
 
-    /** Writes results.json and summary.md. */
+    /** Writes every report file: results.json, summary.md, index.html and junit/. */
     public void write(Results results) {
         writeFile("results.json", ResultsJsonWriter.write(results));
         writeFile("summary.md", SummaryMarkdownWriter.write(results));
+        writeFile("index.html", HtmlReportWriter.write(results));
+        Path junit = dir.resolve("junit");
+        try {
+            Files.createDirectories(junit);
+        } catch (IOException e) {
+            throw new HarnessException("cannot create " + junit + ": " + e.getMessage(), e);
+        }
+        JunitXmlWriter.write(results).forEach((name, xml) -> writeFile("junit/" + name, xml));
+    }
+
+    /**
+     * Appends summary.md to the file GitHub Actions names in GITHUB_STEP_SUMMARY, when it is set,
+     * so the matrix shows on the job's page. Returns the file appended to, if any.
+     */
+    public Optional<Path> appendStepSummary(Map<String, String> env) {
+        String target = env.get("GITHUB_STEP_SUMMARY");
+        if (target == null || target.isBlank()) {
+            return Optional.empty();
+        }
+        Path file = Path.of(target);
+        try {
+            String summary = Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8);
+            Files.writeString(file, summary, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            return Optional.of(file);
+        } catch (IOException e) {
+            throw new HarnessException("cannot append summary.md to GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a results.json back; a missing or malformed file is a one-line configuration error. */
+    public static Results readResults(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw HarnessException.configuration(file + " does not exist (expected a results.json written by wsbed)");
+        }
+        try {
+            return ResultsJsonReader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw HarnessException.configuration("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Copies one cell's log folder from another report folder into this one (merging keeps the
+     * links of index.html working). A folder that is not there is skipped: logs are a convenience.
+     */
+    public void copyLogs(Path fromReportDir, String relative) {
+        if (relative == null || relative.isEmpty() || relative.contains("..")) {
+            return;
+        }
+        Path from = fromReportDir.resolve(relative);
+        Path to = dir.resolve(relative);
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new HarnessException("cannot copy logs " + from + " to " + to + ": " + e.getMessage(), e);
+        }
     }
 
     private void writeFile(String name, String content) {

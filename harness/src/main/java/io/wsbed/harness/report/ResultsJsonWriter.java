@@ -10,16 +10,34 @@ import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.ScenarioInfo;
 import io.wsbed.harness.result.TimelineEntry;
 import io.wsbed.harness.stack.StackInfo;
-import java.util.Map;
 
 /** Writes results.json in the schema of DESIGN.md section 4 ({@code wsbed.results/1}). */
 public final class ResultsJsonWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private ResultsJsonWriter() {
     }
 
+    /** The file's text: indented, one trailing newline. */
     public static String write(Results r) {
+        return serialise(tree(r), true) + "\n";
+    }
+
+    /** The same document on one line, for embedding in index.html. */
+    public static String writeCompact(Results r) {
+        return serialise(tree(r), false);
+    }
+
+    private static String serialise(ObjectNode root, boolean indent) {
+        try {
+            return indent ? JSON.writeValueAsString(root) : COMPACT.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("results are not serialisable: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode tree(Results r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", Results.SCHEMA);
         ObjectNode run = root.putObject("run");
@@ -53,11 +71,7 @@ public final class ResultsJsonWriter {
         for (CellResult c : r.cells()) {
             cells.add(cell(c));
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("results are not serialisable: " + e.getMessage(), e);
-        }
+        return root;
     }
 
     private static ObjectNode cell(CellResult c) {
@@ -69,6 +83,12 @@ public final class ResultsJsonWriter {
         n.put("profile", c.profile());
         n.put("path", c.path());
         n.put("verdict", c.verdict().name());
+        n.put("flaky", c.flaky());
+        n.put("runs", c.runs());
+        if (!c.repetitions().isEmpty()) {
+            ArrayNode reps = n.putArray("repetitions");
+            c.repetitions().forEach(v -> reps.add(v.name()));
+        }
         n.put("reason", c.reason());
         n.put("key_figure", c.keyFigure());
         n.set("metrics", JSON.valueToTree(c.metrics()));
@@ -84,14 +104,5 @@ public final class ResultsJsonWriter {
         n.put("logs", c.logs());
         n.set("timings", JSON.valueToTree(c.timings()));
         return n;
-    }
-
-    /** For tests and tools: parse a written file back into a tree. */
-    public static Map<?, ?> readTree(String json) {
-        try {
-            return JSON.readValue(json, Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not results JSON: " + e.getMessage(), e);
-        }
     }
 }

@@ -4,52 +4,62 @@ import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.stack.StackInfo;
 import io.wsbed.harness.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Writes summary.md: the run header, a verdict count, and the matrix in Markdown (one table for
- * the server view against the reference client, one for the client view against the reference
- * server), each cell "VERDICT figure". Fit for a CI job summary.
+ * Writes summary.md: the run header, a verdict count, and the matrix in Markdown (the server
+ * view against the reference client, the client view against the reference server), each cell
+ * "VERDICT figure". Fit for a CI job summary: never larger than {@link #MAX_BYTES}, which is
+ * GitHub's limit for one step summary.
  */
 public final class SummaryMarkdownWriter {
+    /** 1 MiB. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private static final Map<Verdict, String> MARK = Map.of(Verdict.PASS, "✅", Verdict.DEGRADED, "⚠️",
+            Verdict.FAIL, "❌", Verdict.SKIPPED, "⏭️", Verdict.ERROR, "💥");
+
     private SummaryMarkdownWriter() {
     }
 
     public static String write(Results r) {
+        return write(r, MAX_BYTES);
+    }
+
+    /** The summary, cut at a line boundary with a note when it would exceed {@code maxBytes}. */
+    static String write(Results r, int maxBytes) {
+        return capped(full(r), maxBytes);
+    }
+
+    private static String full(Results r) {
         StringBuilder md = new StringBuilder();
         md.append("# wsbed report\n\n");
         md.append("Run `").append(r.run().id()).append("`, ").append(r.run().start()).append(" to ").append(r.run().end())
-                .append(", seed ").append(r.run().seed()).append(", infra ").append(r.run().infra()).append(".\n\n");
-        md.append("Stacks: ");
+                .append(", seed ").append(r.run().seed()).append(" (re-run with `-Dwsbed.seed=").append(r.run().seed())
+                .append("`), infra ").append(r.run().infra()).append(".\n\n");
         List<String> names = new ArrayList<>();
         for (StackInfo s : r.stacks()) {
             names.add(s.id() + " " + s.version());
         }
-        md.append(String.join(", ", names)).append(".\n\n");
-        md.append("Scaled timings: ");
+        md.append("Stacks: ").append(String.join(", ", names)).append(".\n\n");
         List<String> t = new ArrayList<>();
         r.run().timings().forEach((k, v) -> t.add(k + "=" + v));
-        md.append(String.join(", ", t)).append(".\n\n");
+        md.append("Scaled timings: ").append(String.join(", ", t)).append(".\n\n");
         md.append(counts(r.cells())).append("\n\n");
-        String referenceClient = String.valueOf(r.run().selection().get("reference_client"));
-        String referenceServer = String.valueOf(r.run().selection().get("reference_server"));
-        table(md, "Servers (client: " + referenceClient + ")", r.cells(), true, referenceClient);
-        table(md, "Clients (server: " + referenceServer + ")", r.cells(), false, referenceServer);
-        List<CellResult> problems = r.cells().stream()
-                .filter(c -> c.verdict() == Verdict.ERROR || c.verdict() == Verdict.SKIPPED).toList();
-        if (!problems.isEmpty()) {
-            md.append("## Errors and skips\n\n");
-            for (CellResult c : problems) {
-                md.append("- `").append(c.id()).append("` ").append(c.verdict()).append(": ").append(escape(c.reason())).append('\n');
-            }
-            md.append('\n');
+        for (MatrixLayout.Table table : MatrixLayout.tables(r)) {
+            table(md, table);
         }
+        list(md, "Other cells", MatrixLayout.others(r), c -> cellText(c));
+        list(md, "Flaky cells", r.cells().stream().filter(CellResult::flaky).toList(),
+                c -> c.verdict() + " from " + c.repetitions());
+        list(md, "Errors and skips", r.cells().stream()
+                .filter(c -> c.verdict() == Verdict.ERROR || c.verdict() == Verdict.SKIPPED).toList(),
+                c -> c.verdict() + ": " + escape(c.reason()));
+        md.append("Every cell's timeline, metrics and observations: index.html beside this file.\n");
         return md.toString();
     }
 
@@ -58,45 +68,70 @@ public final class SummaryMarkdownWriter {
         cells.forEach(c -> n.merge(c.verdict(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         n.forEach((v, k) -> parts.add(k + " " + v));
-        return "**" + cells.size() + " cells:** " + String.join(", ", parts) + ".";
+        long flaky = cells.stream().filter(CellResult::flaky).count();
+        return "**" + cells.size() + " cells:** " + String.join(", ", parts) + (flaky > 0 ? "; " + flaky + " flaky" : "")
+                + ".";
     }
 
-    /** One matrix: rows are scenario and profile, columns are the stacks of this view. */
-    private static void table(StringBuilder md, String title, List<CellResult> cells, boolean serverView, String reference) {
-        List<CellResult> view = cells.stream()
-                .filter(c -> serverView ? c.client().equals(reference) : c.server().equals(reference)).toList();
-        Set<String> columns = new LinkedHashSet<>();
-        Set<String> rows = new LinkedHashSet<>();
-        for (CellResult c : view) {
-            columns.add(serverView ? c.server() : c.client());
-            rows.add(c.scenario() + "|" + c.profile() + "|" + c.path());
-        }
-        if (view.isEmpty() || (!serverView && columns.size() < 2)) {
-            return;
-        }
-        md.append("## ").append(title).append("\n\n| scenario | profile | path |");
-        columns.forEach(col -> md.append(' ').append(col).append(" |"));
+    private static void table(StringBuilder md, MatrixLayout.Table table) {
+        md.append("## ").append(table.title()).append("\n\n| scenario | path | profile |");
+        table.columns().forEach(col -> md.append(' ').append(col).append(" |"));
         md.append("\n|---|---|---|");
-        columns.forEach(col -> md.append("---|"));
+        table.columns().forEach(col -> md.append("---|"));
         md.append('\n');
-        for (String row : rows) {
-            String[] k = row.split("\\|");
-            md.append("| ").append(k[0]).append(" | ").append(k[1]).append(" | ").append(k[2]).append(" |");
-            for (String col : columns) {
-                Optional<CellResult> c = view.stream().filter(x -> x.scenario().equals(k[0]) && x.profile().equals(k[1])
-                        && x.path().equals(k[2]) && (serverView ? x.server() : x.client()).equals(col)).findFirst();
-                md.append(' ').append(c.map(SummaryMarkdownWriter::cellText).orElse("")).append(" |");
+        for (MatrixLayout.Row row : table.rows()) {
+            md.append("| ").append(row.scenario()).append(" | ").append(row.path()).append(" | ").append(row.profile())
+                    .append(" |");
+            for (String col : table.columns()) {
+                md.append(' ').append(table.at(row, col).map(SummaryMarkdownWriter::cellText).orElse("")).append(" |");
             }
             md.append('\n');
         }
         md.append('\n');
     }
 
+    private static void list(StringBuilder md, String title, List<CellResult> cells,
+                             java.util.function.Function<CellResult, String> text) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(title).append("\n\n");
+        for (CellResult c : cells) {
+            md.append("- `").append(c.id()).append("` ").append(text.apply(c)).append('\n');
+        }
+        md.append('\n');
+    }
+
     private static String cellText(CellResult c) {
-        return c.verdict() + (c.keyFigure().isEmpty() ? "" : " " + escape(c.keyFigure()));
+        return MARK.get(c.verdict()) + " " + c.verdict() + (c.keyFigure().isEmpty() ? "" : " " + escape(c.keyFigure()))
+                + (c.flaky() ? " (flaky)" : "");
     }
 
     private static String escape(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String capped(String md, int maxBytes) {
+        byte[] bytes = md.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return md;
+        }
+        String note = "\n**Truncated:** this summary passed " + maxBytes + " bytes; the full matrix is in index.html"
+                + " and results.json.\n";
+        int budget = maxBytes - note.getBytes(StandardCharsets.UTF_8).length;
+        int end = 0;
+        int bytesSoFar = 0;
+        for (int i = 0; i < md.length(); ) {
+            int cp = md.codePointAt(i);
+            bytesSoFar += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytesSoFar > budget) {
+                break;
+            }
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                end = i;
+            }
+        }
+        return md.substring(0, end) + note;
     }
 }

@@ -1,0 +1,113 @@
+package io.wsbed.harness.report;
+
+import io.wsbed.harness.result.CellResult;
+import io.wsbed.harness.result.Results;
+import io.wsbed.harness.result.ScenarioInfo;
+import io.wsbed.harness.stack.StackInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two views of the matrix that the text writers share: the server view (server stacks
+ * across, against the reference client) and the client view (client stacks across, against the
+ * reference server), rows being scenario, path and profile. Cells in neither view (possible in a
+ * merged report) are listed apart, so nothing results.json holds goes missing.
+ */
+final class MatrixLayout {
+
+    /** One table: a title, its column stacks, its rows and a cell lookup. */
+    record Table(String title, List<String> columns, List<Row> rows, Map<String, CellResult> byRowAndColumn) {
+        Optional<CellResult> at(Row row, String column) {
+            return Optional.ofNullable(byRowAndColumn.get(row.key() + "|" + column));
+        }
+    }
+
+    /** A row of a table. */
+    record Row(String scenario, String path, String profile) {
+        String key() {
+            return scenario + "|" + path + "|" + profile;
+        }
+    }
+
+    private MatrixLayout() {
+    }
+
+    static String referenceClient(Results r) {
+        return String.valueOf(r.run().selection().getOrDefault("reference_client", "jdk"));
+    }
+
+    static String referenceServer(Results r) {
+        return String.valueOf(r.run().selection().getOrDefault("reference_server", "jetty"));
+    }
+
+    /** The server view, and the client view when it has at least one client stack besides the server view's cell. */
+    static List<Table> tables(Results r) {
+        List<Table> out = new ArrayList<>();
+        String client = referenceClient(r);
+        String server = referenceServer(r);
+        Table servers = table(r, "Servers (client: " + client + ")", c -> c.client().equals(client), CellResult::server);
+        Table clients = table(r, "Clients (server: " + server + ")", c -> c.server().equals(server), CellResult::client);
+        if (!servers.rows().isEmpty()) {
+            out.add(servers);
+        }
+        boolean clientViewAddsCells = clients.columns().stream().anyMatch(col -> !col.equals(client));
+        if (!clients.rows().isEmpty() && (clientViewAddsCells || servers.rows().isEmpty())) {
+            out.add(clients);
+        }
+        return out;
+    }
+
+    /** Cells that neither view shows. */
+    static List<CellResult> others(Results r) {
+        String client = referenceClient(r);
+        String server = referenceServer(r);
+        return r.cells().stream().filter(c -> !c.client().equals(client) && !c.server().equals(server)).toList();
+    }
+
+    private static Table table(Results r, String title, java.util.function.Predicate<CellResult> inView,
+                               java.util.function.Function<CellResult, String> column) {
+        List<CellResult> view = r.cells().stream().filter(inView).toList();
+        Set<String> columns = new LinkedHashSet<>();
+        Map<String, CellResult> lookup = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (CellResult c : view) {
+            columns.add(column.apply(c));
+            Row row = new Row(c.scenario(), c.path(), c.profile());
+            if (!rows.contains(row)) {
+                rows.add(row);
+            }
+            lookup.put(row.key() + "|" + column.apply(c), c);
+        }
+        List<String> order = stackOrder(r);
+        List<String> sortedColumns = columns.stream().sorted(Comparator.comparingInt(order::indexOf)).toList();
+        List<String> scenarioOrder = r.scenarios().stream().map(ScenarioInfo::id).toList();
+        List<Row> sortedRows = rows.stream().sorted(Comparator.comparingInt((Row x) -> rank(scenarioOrder, x.scenario())))
+                .toList();
+        return new Table(title, sortedColumns, sortedRows, lookup);
+    }
+
+    /** Stacks in the order results.json lists them; unknown ones after, in order of appearance. */
+    private static List<String> stackOrder(Results r) {
+        List<String> order = new ArrayList<>(r.stacks().stream().map(StackInfo::id).toList());
+        r.cells().forEach(c -> {
+            if (!order.contains(c.server())) {
+                order.add(c.server());
+            }
+            if (!order.contains(c.client())) {
+                order.add(c.client());
+            }
+        });
+        return order;
+    }
+
+    private static int rank(List<String> order, String id) {
+        int i = order.indexOf(id);
+        return i < 0 ? order.size() : i;
+    }
+}

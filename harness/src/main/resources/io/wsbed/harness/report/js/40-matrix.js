@@ -1,0 +1,103 @@
+// The matrix: scenarios down, stacks across, one coloured button per cell; and the controls that
+// pick the view (servers against one client, or clients against one server), profile and path.
+function renderControls() {
+  var box = clear(document.getElementById('controls'));
+  box.appendChild(group('View', segmented('view', [['server', 'Servers'], ['client', 'Clients']], state.view)));
+  var pinKey = state.view === 'server' ? 'client' : 'server';
+  var select = h('select', { id: 'pin', 'aria-label': 'against ' + pinKey, onchange: function (e) {
+    state[pinKey] = e.target.value;
+    renderAll();
+  } }, pins(state.view).map(function (id) {
+    return h('option', { value: id, selected: id === state[pinKey], text: id });
+  }));
+  box.appendChild(group(state.view === 'server' ? 'against client' : 'against server', select));
+  var profiles = unique(CELLS.map(function (c) { return c.profile; })).sort(PROFILE_ORDER);
+  box.appendChild(group('Profile', segmented('profile', [['all', 'all']].concat(profiles.map(function (p) {
+    return [p, p];
+  })), state.profile)));
+  var paths = unique(CELLS.map(function (c) { return c.path; })).sort(PATH_ORDER);
+  box.appendChild(group('Path', segmented('path', [['all', 'all']].concat(paths.map(function (p) {
+    return [p, p];
+  })), state.path)));
+}
+
+function group(label, control) {
+  return h('div', { class: 'group' }, [h('span', { class: 'label', text: label }), control]);
+}
+
+function segmented(key, options, current) {
+  return h('div', { class: 'seg', role: 'group', 'data-control': key }, options.map(function (o) {
+    return h('button', { type: 'button', 'data-value': o[0], 'aria-pressed': String(o[0] === current), text: o[1],
+      onclick: function () {
+        state[key] = o[0];
+        renderAll();
+      } });
+  }));
+}
+
+function renderMatrix() {
+  var box = clear(document.getElementById('matrix'));
+  var cells = viewCells();
+  if (!cells.length) {
+    box.appendChild(h('p', { class: 'muted', text: 'No cell in this view: pick another view, profile or path.' }));
+    return;
+  }
+  var columns = unique(cells.map(columnOf)).sort(STACK_ORDER);
+  var rows = [], byRow = {};
+  cells.forEach(function (c) {
+    var k = rowKey(c);
+    if (!byRow[k]) {
+      byRow[k] = {};
+      rows.push({ key: k, scenario: c.scenario, path: c.path, profile: c.profile });
+    }
+    byRow[k][columnOf(c)] = c;
+  });
+  rows.sort(compareRows);
+  var role = state.view === 'server' ? 'server' : 'client';
+  var table = h('table', { class: 'matrix', id: 'matrix-table' });
+  table.appendChild(h('thead', {}, [h('tr', {}, [h('th', { text: 'scenario' }), h('th', { text: 'path' }),
+    h('th', { text: 'profile' })].concat(columns.map(function (col) {
+    var info = stackInfo(col);
+    return h('th', { title: info ? info.name : col }, [h('span', { class: 'swatch', style: 'background:'
+      + stackColour(col) }), col + ' ' + role, h('span', { class: 'ver', text: info ? info.version : '' })]);
+  })))]));
+  var body = h('tbody');
+  rows.forEach(function (row, i) {
+    var tr = h('tr');
+    var first = i === 0 || rows[i - 1].scenario !== row.scenario;
+    if (first) {
+      var span = rows.filter(function (r) { return r.scenario === row.scenario; }).length;
+      tr.appendChild(h('td', { class: 'scenario', rowspan: span }, [row.scenario,
+        h('span', { class: 'desc', text: scenarioInfo(row.scenario).description })]));
+    }
+    tr.appendChild(h('td', { class: 'tag', text: row.path }));
+    tr.appendChild(h('td', { class: 'tag', text: row.profile }));
+    columns.forEach(function (col) {
+      var c = byRow[row.key][col];
+      tr.appendChild(c ? h('td', {}, [cellButton(c)]) : h('td', { class: 'none', text: '\u2014', title: 'not run' }));
+    });
+    body.appendChild(tr);
+  });
+  table.appendChild(body);
+  box.appendChild(h('p', { class: 'hint', id: 'matrix-count', text: cells.length + ' of ' + CELLS.length
+    + ' cells in this view. Click a cell for its verdict, figures and timeline.' }));
+  box.appendChild(table);
+}
+
+function cellButton(c) {
+  var tip = c.verdict + ': ' + c.reason;
+  return h('button', { type: 'button', class: 'cell v-' + c.verdict + (state.cell === c.id ? ' selected' : ''),
+    'data-cell': c.id, title: tip, onclick: function () { openCell(c.id); } }, [
+    h('span', { class: 'verdict', text: c.verdict }),
+    h('span', { class: 'fig', text: c.key_figure || '\u00a0' }),
+    c.flaky ? h('span', { class: 'flaky', text: '\u2691 flaky ' + (c.repetitions || []).join('/') }) : null
+  ]);
+}
+
+function renderLegend() {
+  var box = clear(document.getElementById('legend'));
+  VERDICTS.forEach(function (v) {
+    box.appendChild(h('span', {}, [h('span', { class: 'badge v-' + v, text: v }), ' ' + VERDICT_MEANING[v]]));
+  });
+  box.appendChild(h('span', {}, ['\u2691 flaky: repetitions of the cell disagreed; the cell shows the majority verdict']));
+}

@@ -1,0 +1,85 @@
+// A cell's detail: verdict and reason, repetitions, the timeline, metrics, observations, all events.
+function openCell(id) {
+  var c = BY_ID[id];
+  if (!c) return;
+  state.cell = id;
+  if (location.hash !== '#cell=' + id) history.replaceState(null, '', '#cell=' + encodeURIComponent(id));
+  Array.prototype.forEach.call(document.querySelectorAll('button.cell'), function (b) {
+    b.classList.toggle('selected', b.getAttribute('data-cell') === id);
+  });
+  var box = clear(document.getElementById('detail'));
+  box.hidden = false;
+  box.setAttribute('data-cell', id);
+  var sc = scenarioInfo(c.scenario);
+  box.appendChild(h('div', { class: 'detail-head' }, [h('h2', { text: c.scenario }),
+    h('span', { class: 'muted', text: cellWhere(c) }),
+    h('button', { type: 'button', class: 'close', text: 'Close', onclick: closeCell })]));
+  if (sc.description) box.appendChild(h('div', { class: 'muted', text: sc.description }));
+  box.appendChild(h('p', { class: 'verdict-line' }, [h('span', { class: 'badge v-' + c.verdict, text: c.verdict }),
+    ' ', c.key_figure ? h('b', { text: c.key_figure + ' \u00b7 ' }) : null, h('span', { class: 'reason', text: c.reason })]));
+  if ((c.repetitions || []).length) {
+    box.appendChild(h('div', { class: 'reps' }, [h('span', { class: 'muted', text: c.runs + ' runs' +
+      (c.flaky ? ', flaky (the verdict is the majority; the timeline is the median run of it):' : ':') })]
+      .concat(c.repetitions.map(function (v, i) {
+        return h('span', { class: 'badge v-' + v, title: 'run ' + (i + 1), text: v });
+      }))));
+  }
+  box.appendChild(h('h3', { text: 'Timeline' }));
+  box.appendChild(timelineBlock(c));
+  box.appendChild(h('div', { class: 'grid2' }, [keyValues('Metrics', c.metrics, 'metrics'),
+    keyValues('Observations', c.observations, 'observations')]));
+  box.appendChild(eventTable(c));
+  box.appendChild(footer(c));
+  box.scrollIntoView({ block: 'start' });
+}
+
+function closeCell() {
+  state.cell = null;
+  history.replaceState(null, '', location.pathname + location.search);
+  document.getElementById('detail').hidden = true;
+  Array.prototype.forEach.call(document.querySelectorAll('button.cell.selected'), function (b) {
+    b.classList.remove('selected');
+  });
+}
+
+function keyValues(title, map, id) {
+  var keys = Object.keys(map || {});
+  var t = h('table', { class: 'plain', id: id });
+  var b = h('tbody');
+  keys.forEach(function (k) {
+    b.appendChild(h('tr', {}, [h('td', { class: 'mono', text: k }), h('td', { text: fmtValue(k, map[k]) })]));
+  });
+  if (!keys.length) b.appendChild(h('tr', {}, [h('td', { class: 'muted', text: 'none' })]));
+  t.appendChild(b);
+  return h('div', {}, [h('h3', { text: title }), t]);
+}
+
+function eventTable(c) {
+  var tl = c.timeline || [];
+  var t = h('table', { class: 'plain events' }, [h('thead', {}, [h('tr', {}, ['ms from t0', 'source', 'event', 'fields']
+    .map(function (x) { return h('th', { text: x }); }))])]);
+  var b = h('tbody');
+  tl.forEach(function (e) {
+    b.appendChild(h('tr', {}, [h('td', { class: 'num', text: e.ms.toFixed(1) }), h('td', { text: e.source }),
+      h('td', { text: e.ev }), h('td', { text: fieldText(e.fields) })]));
+  });
+  t.appendChild(b);
+  return h('details', {}, [h('summary', { text: 'All ' + tl.length + ' events as a table' }), t]);
+}
+
+function fieldText(fields) {
+  return Object.keys(fields || {}).map(function (k) {
+    var v = fields[k];
+    return k + '=' + (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v));
+  }).join(' ');
+}
+
+function footer(c) {
+  var t = c.timings || {};
+  var parts = [];
+  if (c.logs) parts.push('Process logs: ', h('a', { href: c.logs + '/', text: c.logs }), ' \u00b7 ');
+  parts.push('cell id ', h('code', { text: c.id }));
+  if (typeof t.wall_ms === 'number') parts.push(' \u00b7 harness time ' + fmtDuration(t.wall_ms));
+  if (typeof t.overhead_ms === 'number') parts.push(', of it process start and teardown ' + fmtDuration(t.overhead_ms));
+  return h('p', { class: 'hint' }, parts);
+}
