@@ -2,7 +2,7 @@ package io.wsbed.toxiproxy.link;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -15,8 +15,8 @@ public final class Connection {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final String id;
-    private final Socket client;
-    private final Socket upstream;
+    private final SocketChannel client;
+    private final SocketChannel upstream;
     private final DataPlane plane;
     private final Consumer<Connection> onFinished;
     private final Link upLink;
@@ -28,9 +28,9 @@ public final class Connection {
     /**
      * Wraps two connected sockets; {@code onFinished} runs once, on whichever thread finishes last.
      *
-     * @throws IOException when a socket is already closed (the caller closes both)
+     * @throws IOException when a socket option cannot be set (the caller closes both)
      */
-    public Connection(String id, Socket client, Socket upstream, DataPlane plane, Consumer<Connection> onFinished)
+    public Connection(String id, SocketChannel client, SocketChannel upstream, DataPlane plane, Consumer<Connection> onFinished)
             throws IOException {
         this.id = id;
         this.client = client;
@@ -40,9 +40,9 @@ public final class Connection {
         Sockets.configure(client);
         Sockets.configure(upstream);
         this.upLink = new Link(this, Direction.UPSTREAM, client,
-                new SocketSink(upstream, upstream.getOutputStream(), this::sinkEnded), plane.newDraws());
+                new SocketSink(upstream, this::sinkEnded), plane.newDraws());
         this.downLink = new Link(this, Direction.DOWNSTREAM, upstream,
-                new SocketSink(client, client.getOutputStream(), this::sinkEnded), plane.newDraws());
+                new SocketSink(client, this::sinkEnded), plane.newDraws());
     }
 
     public String id() {

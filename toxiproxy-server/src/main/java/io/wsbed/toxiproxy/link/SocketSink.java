@@ -1,8 +1,8 @@
 package io.wsbed.toxiproxy.link;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -11,24 +11,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * close of both sockets through the opposite link's reader failing).
  */
 final class SocketSink implements Stage {
-    private final Socket socket;
-    private final OutputStream out;
+    private final SocketChannel channel;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Runnable onEnded;
 
-    SocketSink(Socket socket, OutputStream out, Runnable onEnded) {
-        this.socket = socket;
-        this.out = out;
+    SocketSink(SocketChannel channel, Runnable onEnded) {
+        this.channel = channel;
         this.onEnded = onEnded;
     }
 
     @Override
     public void accept(Chunk chunk) {
+        write(ByteBuffer.wrap(chunk.data(), chunk.offset(), chunk.length()));
+    }
+
+    /** Writes all remaining bytes of {@code buffer}; the reader's fast path hands its direct buffer here. */
+    void write(ByteBuffer buffer) {
         if (ended.get()) {
             return;
         }
         try {
-            out.write(chunk.data(), chunk.offset(), chunk.length());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
         } catch (IOException e) {
             // The peer is gone; closing our side lets the opposite reader see it at once.
             end();
@@ -38,12 +43,8 @@ final class SocketSink implements Stage {
     @Override
     public void end() {
         if (ended.compareAndSet(false, true)) {
-            Sockets.closeQuietly(socket);
+            Sockets.closeQuietly(channel);
             onEnded.run();
         }
-    }
-
-    boolean ended() {
-        return ended.get();
     }
 }

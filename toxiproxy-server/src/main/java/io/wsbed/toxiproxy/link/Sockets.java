@@ -1,8 +1,8 @@
 package io.wsbed.toxiproxy.link;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 
 /** Socket helpers shared by the data path and the proxy listener. */
 public final class Sockets {
@@ -10,9 +10,9 @@ public final class Sockets {
     }
 
     /** The options the reference gets from Go's defaults: no Nagle delay, keepalive on. */
-    public static void configure(Socket socket) throws SocketException {
-        socket.setTcpNoDelay(true);
-        socket.setKeepAlive(true);
+    public static void configure(SocketChannel channel) throws IOException {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
     }
 
     public static void closeQuietly(AutoCloseable closeable) {
@@ -27,9 +27,9 @@ public final class Sockets {
     }
 
     /** SO_LINGER 0: the next close sends RST instead of FIN. */
-    static void lingerZero(Socket socket) {
+    static void lingerZero(SocketChannel channel) {
         try {
-            socket.setSoLinger(true, 0);
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
         } catch (IOException e) {
             // Already closed: nothing left to reset.
         }

@@ -6,7 +6,7 @@ import io.wsbed.toxiproxy.link.Direction;
 import io.wsbed.toxiproxy.link.Sockets;
 import io.wsbed.toxiproxy.toxic.ToxicSpec;
 import java.io.IOException;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -161,7 +161,7 @@ public final class Proxy {
     }
 
     /** On the accept thread: dial the upstream, then wire the connection unless the proxy stopped. */
-    private void accepted(ProxyListener from, Socket client) {
+    private void accepted(ProxyListener from, SocketChannel client) {
         String target;
         synchronized (this) {
             if (listener != from) {
@@ -170,7 +170,7 @@ public final class Proxy {
             }
             target = upstream;
         }
-        Socket server = dial(target);
+        SocketChannel server = dial(target);
         if (server == null) {
             // The reference accepts, fails to dial, and closes: the client sees connect then EOF.
             Sockets.closeQuietly(client);
@@ -194,13 +194,15 @@ public final class Proxy {
         }
     }
 
-    private static Socket dial(String target) {
-        Socket socket = new Socket();
+    private static SocketChannel dial(String target) {
+        SocketChannel channel = null;
         try {
-            socket.connect(Addresses.resolveUpstream(target), DIAL_TIMEOUT_MILLIS);
-            return socket;
+            channel = SocketChannel.open();
+            // The socket view offers a connect timeout, which a blocking channel lacks.
+            channel.socket().connect(Addresses.resolveUpstream(target), DIAL_TIMEOUT_MILLIS);
+            return channel;
         } catch (IOException | RuntimeException e) {
-            Sockets.closeQuietly(socket);
+            Sockets.closeQuietly(channel);
             return null;
         }
     }

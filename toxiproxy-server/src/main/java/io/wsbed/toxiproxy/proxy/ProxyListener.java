@@ -4,8 +4,9 @@ import io.wsbed.toxiproxy.link.DataPlane;
 import io.wsbed.toxiproxy.link.Sockets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
@@ -17,21 +18,27 @@ final class ProxyListener implements AutoCloseable {
     /** Room for bursts of connects: the harness opens up to ~200 connections at once. */
     private static final int BACKLOG = 512;
 
-    private final ServerSocket server;
-    private final String boundAddress;
+    /** How long close waits for the accept thread to leave accept (it takes microseconds). */
+    private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
 
-    private ProxyListener(ServerSocket server) {
+    private final ServerSocketChannel server;
+    private final String boundAddress;
+    private final Object acceptState = new Object();
+    private boolean accepting;
+    private boolean closed;
+
+    private ProxyListener(ServerSocketChannel server) throws IOException {
         this.server = server;
-        this.boundAddress = Addresses.render((InetSocketAddress) server.getLocalSocketAddress());
+        this.boundAddress = Addresses.render((InetSocketAddress) server.getLocalAddress());
     }
 
     /** Binds {@code listen}; 500 with the reference's wording when that fails. */
     static ProxyListener bind(String listen) {
         InetSocketAddress address = Addresses.resolveListen(listen);
-        ServerSocket server = null;
+        ServerSocketChannel server = null;
         try {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
+            server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(address, BACKLOG);
             return new ProxyListener(server);
         } catch (IOException e) {
@@ -47,24 +54,58 @@ final class ProxyListener implements AutoCloseable {
     }
 
     /** Starts accepting; each client goes to {@code onAccept} on the accept thread. */
-    void start(DataPlane plane, String proxyName, BiConsumer<ProxyListener, Socket> onAccept) {
+    void start(DataPlane plane, String proxyName, BiConsumer<ProxyListener, SocketChannel> onAccept) {
         plane.startThread("toxiproxy-accept-" + proxyName, () -> acceptLoop(onAccept));
     }
 
-    private void acceptLoop(BiConsumer<ProxyListener, Socket> onAccept) {
+    private void acceptLoop(BiConsumer<ProxyListener, SocketChannel> onAccept) {
         while (true) {
-            Socket client;
+            SocketChannel client;
+            synchronized (acceptState) {
+                if (closed) {
+                    return;
+                }
+                accepting = true;
+            }
             try {
                 client = server.accept();
             } catch (IOException e) {
                 return; // closed by stop(): the proxy no longer listens
+            } finally {
+                synchronized (acceptState) {
+                    accepting = false;
+                    acceptState.notifyAll();
+                }
             }
             onAccept.accept(this, client);
         }
     }
 
+    /**
+     * Closes the listening socket and waits (bounded) until the accept thread has left its accept
+     * call: the kernel keeps the port bound while a thread is inside accept, so an immediate
+     * re-enable would otherwise fail with "address already in use".
+     */
     @Override
     public void close() {
+        synchronized (acceptState) {
+            closed = true;
+        }
         Sockets.closeQuietly(server);
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        synchronized (acceptState) {
+            while (accepting) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    acceptState.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
     }
 }
