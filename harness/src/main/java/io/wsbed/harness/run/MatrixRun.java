@@ -6,6 +6,7 @@ import io.wsbed.harness.process.ChildProcess;
 import io.wsbed.harness.process.ProcessRegistry;
 import io.wsbed.harness.report.ReportFiles;
 import io.wsbed.harness.result.CellResult;
+import io.wsbed.harness.result.Repetitions;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.result.ScenarioInfo;
@@ -46,6 +47,8 @@ public final class MatrixRun {
     private final Infrastructure infra;
     private final String start;
     private final List<CellResult> results = new ArrayList<>();
+    private int repeat = 1;
+    private Results finished;
 
     private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, ReportFiles files,
                       CellRunner runner, Timings timings, Infrastructure infra) {
@@ -60,8 +63,20 @@ public final class MatrixRun {
         this.start = iso(clock);
     }
 
-    /** Validates the settings, describes the stacks and plans the cells. Configuration errors throw here. */
+    /**
+     * As {@link #prepare(Settings, Clock, int)}, with the repetition count from the system property
+     * {@code wsbed.repeat} (default 1).
+     */
     public static MatrixRun prepare(Settings settings, Clock clock) {
+        return prepare(settings, clock, Repetitions.parseCount("wsbed.repeat", System.getProperty("wsbed.repeat")));
+    }
+
+    /**
+     * Validates the settings, describes the stacks and plans the cells. Configuration errors throw here.
+     *
+     * @param repeat how many times each cell runs, back to back in plan order (see {@link Repetitions})
+     */
+    public static MatrixRun prepare(Settings settings, Clock clock, int repeat) {
         StackCatalog catalog = StackCatalog.discover(settings.root());
         ReportFiles files = ReportFiles.fresh(settings.reportDir());
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), files.runLogs());
@@ -71,8 +86,13 @@ public final class MatrixRun {
                 settings.seed());
         LOG.info("wsbed: {} cells; stacks {}; seed {}; window {} ms; report {}", cells.size(), describe(infos),
                 settings.seed(), settings.windowMs(), files.dir());
-        return new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
+        MatrixRun run = new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
                 settings.seed(), infra), timings, infra);
+        run.repeat = repeat;
+        if (repeat > 1) {
+            LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", repeat);
+        }
+        return run;
     }
 
     private static String describe(Map<String, StackInfo> infos) {
@@ -91,10 +111,20 @@ public final class MatrixRun {
 
     /** Runs one cell and prints its progress line. Never throws for a stack's behaviour. */
     public synchronized CellResult run(Cell cell) {
-        CellResult r = runner.run(cell, files.cellLogs(cell), files.cellLogsRelative(cell));
+        CellResult r;
+        if (repeat == 1) {
+            r = runner.run(cell, files.cellLogs(cell), files.cellLogsRelative(cell));
+        } else {
+            List<CellResult> runs = new ArrayList<>();
+            for (int i = 1; i <= repeat; i++) {
+                runs.add(runner.run(cell, files.cellLogs(cell).resolve("run-" + i),
+                        files.cellLogsRelative(cell) + "/run-" + i));
+            }
+            r = Repetitions.combine(runs, Scenarios.create(cell.scenario()).keyMetric());
+        }
         results.add(r);
         LOG.info("[{}/{}] {} {} x {} {} ... {} {} ({} s)", results.size(), cells.size(), cell.scenario(), cell.server(),
-                cell.client(), cell.profile().id(), r.verdict(), r.keyFigure(),
+                cell.client(), cell.profile().id(), r.verdict() + (r.flaky() ? " (flaky " + r.repetitions() + ")" : ""), r.keyFigure(),
                 String.format(Locale.ROOT, "%.1f", ((Number) r.timings().get("wall_ms")).longValue() / 1000.0));
         if (r.verdict() == io.wsbed.harness.verdict.Verdict.ERROR || r.verdict() == io.wsbed.harness.verdict.Verdict.SKIPPED) {
             LOG.info("    {}", r.reason());
@@ -110,8 +140,14 @@ public final class MatrixRun {
         return List.copyOf(results);
     }
 
-    /** Writes the report of the cells run so far and returns the results. */
+    /**
+     * Writes the report of the cells run so far (and appends summary.md to GITHUB_STEP_SUMMARY
+     * when set) and returns the results. Calling it again without new cells returns the same results.
+     */
     public synchronized Results finish() {
+        if (finished != null && finished.cells().size() == results.size()) {
+            return finished;
+        }
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("cores", Runtime.getRuntime().availableProcessors());
         host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
@@ -132,12 +168,16 @@ public final class MatrixRun {
         });
         Results out = new Results(run, stacks, scenarios, results);
         files.write(out);
+        files.appendStepSummary(System.getenv()).ifPresent(f -> LOG.info("wsbed: summary appended to {}", f));
         infra.close();
         int killed = ProcessRegistry.awaitAllExited(ChildProcess.EXIT_GRACE.plusSeconds(1));
         if (killed > 0) {
             LOG.warn("{} child processes had not exited at the end of the run and were killed", killed);
         }
-        LOG.info("wsbed: report written to {} (results.json, summary.md)", files.dir());
+        LOG.info("wsbed: report written to {} (index.html, summary.md, results.json, junit/)", files.dir());
+        LOG.info("wsbed: seed {}; the same schedule again: -Dwsbed.seed={} (./wsbed run --seed {})", settings.seed(),
+                settings.seed(), settings.seed());
+        finished = out;
         return out;
     }
 
