@@ -20,7 +20,8 @@ final class LibraryVersion {
     static String tyrus() {
         try (InputStream in = TyrusWebSocketEngine.class.getResourceAsStream(POM_PROPERTIES)) {
             if (in == null) {
-                throw new IllegalStateException("tyrus-core jar has no " + POM_PROPERTIES + "; cannot tell its version");
+                throw new IllegalStateException("tyrus-core jar has no " + POM_PROPERTIES
+                        + "; cannot tell its version");
             }
             Properties p = new Properties();
             p.load(in);

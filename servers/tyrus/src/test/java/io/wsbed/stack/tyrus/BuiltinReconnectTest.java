@@ -36,7 +36,8 @@ class BuiltinReconnectTest {
             Connection second = clientSide.await("open", e -> e.connection() != first, WAIT).connection();
             long delayMs = (System.nanoTime() - closedAt) / 1_000_000;
             assertNotSame(first, second, "a reconnect is a new session with its own Connection");
-            assertTrue(delayMs >= 4_000, "Tyrus's default reconnect delay is 5 s; reconnected after " + delayMs + " ms");
+            assertTrue(delayMs >= 4_000,
+                    "Tyrus's default reconnect delay is 5 s; reconnected after " + delayMs + " ms");
         } finally {
             client.close();
             server.close();

@@ -96,7 +96,8 @@ final class Recorder implements ConnectionListener {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no '" + kind + "' event within " + timeout.toMillis() + " ms; recorded: " + events);
+                throw new AssertionError("no '" + kind + "' event within " + timeout.toMillis()
+                        + " ms; recorded: " + events);
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

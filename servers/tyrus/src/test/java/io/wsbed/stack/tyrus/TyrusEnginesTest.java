@@ -60,7 +60,8 @@ class TyrusEnginesTest {
             Thread.sleep(50);
             left = libraryThreads();
         }
-        assertEquals(List.of(), left, "library threads still alive " + WAIT.toMillis() + " ms after the engines closed");
+        assertEquals(List.of(), left,
+                "library threads still alive " + WAIT.toMillis() + " ms after the engines closed");
     }
 
     private static List<String> libraryThreads() {
