@@ -57,8 +57,8 @@ public final class Connection {
     public void start(Map<String, ToxicStage> upstreamToxics, Map<String, ToxicStage> downstreamToxics) {
         upLink.build(upstreamToxics);
         downLink.build(downstreamToxics);
-        plane.startThread(id + "-upstream", upLink::readLoop);
-        plane.startThread(id + "-downstream", downLink::readLoop);
+        plane.startThread("toxiproxy-" + id + "-upstream", upLink::readLoop);
+        plane.startThread("toxiproxy-" + id + "-downstream", downLink::readLoop);
     }
 
     /** Closes both sockets now (FIN, or RST where unread data or SO_LINGER 0 says so). */

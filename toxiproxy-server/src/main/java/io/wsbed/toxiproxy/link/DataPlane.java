@@ -1,10 +1,12 @@
 package io.wsbed.toxiproxy.link;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +27,17 @@ public final class DataPlane implements AutoCloseable {
     private final SplittableRandom root;
     private final ScheduledThreadPoolExecutor timers;
     private final ExecutorService closers;
+    /**
+     * Read buffers of a link with no toxics may be larger than a chunk: fewer system calls, and
+     * chunk size has no meaning without toxics.
+     */
+    static final int READ_BUFFER_BYTES = 128 * 1024;
+    /** Idle read buffers kept for reuse; direct memory is only freed by the garbage collector. */
+    private static final int POOLED_BUFFERS = 64;
+
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<ByteBuffer> buffers = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pooled = new AtomicInteger();
 
     /** A plane whose draws follow {@code seed}, or are unpredictable when it is null. */
     public DataPlane(Long seed) {
@@ -38,6 +50,28 @@ public final class DataPlane implements AutoCloseable {
     /** A new independent random source for one link. */
     public synchronized Draws newDraws() {
         return new Draws(root.split());
+    }
+
+    /**
+     * A direct read buffer of {@link #READ_BUFFER_BYTES}: reading into it spares the JDK a copy
+     * through its own temporary direct buffer on every read and write.
+     */
+    public ByteBuffer takeBuffer() {
+        ByteBuffer buffer = buffers.poll();
+        if (buffer == null) {
+            return ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+        }
+        pooled.decrementAndGet();
+        return buffer.clear();
+    }
+
+    /** Gives a buffer back once its reader ended. */
+    public void returnBuffer(ByteBuffer buffer) {
+        if (pooled.incrementAndGet() <= POOLED_BUFFERS) {
+            buffers.add(buffer);
+        } else {
+            pooled.decrementAndGet();
+        }
     }
 
     /** The timer thread; tasks must be short and hand blocking work to {@link #closers()}. */

@@ -16,11 +16,6 @@ import java.util.Map;
 public final class Link implements LinkContext {
     /** The reference reads at most 32 KiB per chunk; bandwidth and latency act per chunk. */
     static final int CHUNK_BYTES = 32 * 1024;
-    /**
-     * Reads with no toxic on the link may be larger: fewer system calls, and chunk size has no
-     * meaning without toxics.
-     */
-    static final int FAST_READ_BYTES = 128 * 1024;
 
     private final Connection connection;
     private final Direction direction;
@@ -156,8 +151,8 @@ public final class Link implements LinkContext {
     void readLoop() {
         // A direct buffer spares the JDK a copy through its own temporary direct buffer on each
         // read and write: with no toxics, bytes go from socket to socket without touching the heap.
-        ByteBuffer direct = ByteBuffer.allocateDirect(FAST_READ_BYTES);
-        byte[] chunkBytes = new byte[CHUNK_BYTES];
+        ByteBuffer direct = plane().takeBuffer();
+        byte[] chunkBytes = null;
         try {
             while (true) {
                 Stage target = first;
@@ -174,6 +169,7 @@ public final class Link implements LinkContext {
                 if (target == sink) {
                     sink.write(direct);
                 } else {
+                    chunkBytes = chunkBytes == null ? new byte[CHUNK_BYTES] : chunkBytes;
                     dispatch(target, direct, chunkBytes);
                 }
             }
@@ -184,6 +180,7 @@ public final class Link implements LinkContext {
         } catch (RuntimeException | Error e) {
             connection.failed(direction + " link", e);
         } finally {
+            plane().returnBuffer(direct);
             connection.readerDone();
         }
     }
@@ -223,6 +220,6 @@ public final class Link implements LinkContext {
 
     @Override
     public Thread startThread(String role, Runnable body) {
-        return plane().startThread(connection.id() + "-" + direction.wireName() + "-" + role, body);
+        return plane().startThread("toxiproxy-" + connection.id() + "-" + direction.wireName() + "-" + role, body);
     }
 }

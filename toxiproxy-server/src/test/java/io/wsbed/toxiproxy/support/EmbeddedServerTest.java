@@ -55,8 +55,26 @@ public abstract class EmbeddedServerTest {
         server.close();
         List<String> left = server.liveThreads();
         assertEquals(List.of(), left, "data-path threads still running after ToxiproxyServer.close()");
+        assertEquals(List.of(), serverThreadsAfter(Duration.ofSeconds(2)),
+                "server threads (API, timers, closers) still alive 2 s after ToxiproxyServer.close()");
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** Every JVM thread of an embedded server still alive once {@code within} has passed. */
+    private static List<String> serverThreadsAfter(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            List<String> alive = Thread.getAllStackTraces().keySet().stream()
+                    .map(Thread::getName)
+                    .filter(n -> n.startsWith("toxiproxy-") || n.startsWith("HTTP-Dispatcher"))
+                    .sorted()
+                    .toList();
+            if (alive.isEmpty() || System.nanoTime() > deadline) {
+                return alive;
+            }
+            Thread.sleep(20);
         }
     }
 
