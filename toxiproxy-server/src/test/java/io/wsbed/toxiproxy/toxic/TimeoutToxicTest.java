@@ -76,4 +76,22 @@ class TimeoutToxicTest extends EmbeddedServerTest {
         freshServer.write("works");
         assertEquals("works", fresh.readString(5, WAIT), "new connections are normal");
     }
+
+    @Test
+    void blackholeAddedToALiveConnectionDropsBothWaysWithoutClosing() throws Exception {
+        Upstream upstream = scriptedUpstream();
+        Proxy proxy = proxyTo(upstream);
+        Peer client = connect(proxy);
+        Peer server = upstream.awaitPeer(WAIT);
+        client.write("before");
+        assertEquals("before", server.readString(6, WAIT));
+
+        proxy.toxics().timeout("hole-up", ToxicDirection.UPSTREAM, 0);
+        proxy.toxics().timeout("hole-down", ToxicDirection.DOWNSTREAM, 0);
+        client.write("lost up");
+        server.write("lost down");
+
+        assertEquals(Outcome.SILENT, server.poll(Duration.ofMillis(400)), "no data, no FIN, no RST upstream");
+        assertEquals(Outcome.SILENT, client.poll(Duration.ofMillis(100)), "no data, no FIN, no RST downstream");
+    }
 }
