@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
@@ -19,7 +21,8 @@ final class JettyClientEngine implements ClientEngine {
     @Override
     public void start(ClientOptions options) throws Exception {
         connectTimeoutMs = options.connectTimeoutMs();
-        client = new WebSocketClient();
+        // The HttpClient Jetty would build itself, minus the TLS context a ws:// client never uses.
+        client = new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP(new PlainClientConnector())));
         // TCP connect only; the handshake gets its own bound per request in connect().
         client.setConnectTimeout(connectTimeoutMs);
         if (options.idleTimeoutMs() != -1) {
