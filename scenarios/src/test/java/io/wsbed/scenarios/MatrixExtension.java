@@ -6,8 +6,8 @@ import io.wsbed.harness.scenario.Cell;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
@@ -15,10 +15,11 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
  * Provides one test invocation per matrix cell, named like {@code [jetty x jdk, heartbeat]
- * server-crash}. The run is prepared once per JVM (in the root store) and writes its report when
- * JUnit closes the store at the end of the suite.
+ * server-crash}, and the run itself to any test method that asks for a {@link MatrixRun} (the
+ * checks that follow the cells). The run is prepared once per JVM (in the root store) and writes
+ * its report when JUnit closes the store at the end of the suite, unless a check wrote it already.
  */
-public final class MatrixExtension implements TestTemplateInvocationContextProvider {
+public final class MatrixExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MatrixExtension.class);
 
     @Override
@@ -28,13 +29,26 @@ public final class MatrixExtension implements TestTemplateInvocationContextProvi
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        MatrixRun run = context.getRoot().getStore(NS)
-                .getOrComputeIfAbsent("run", k -> new RunResource(MatrixRun.prepare(Settings.fromSystemProperties(),
-                        Clock.systemUTC())), RunResource.class).run;
-        return run.cells().stream().map(cell -> new CellInvocation(cell, run));
+        return run(context).cells().stream().map(CellInvocation::new);
     }
 
-    /** Writes the report when the suite ends. */
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == MatrixRun.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        return run(e);
+    }
+
+    private static MatrixRun run(ExtensionContext context) {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent("run",
+                k -> new RunResource(MatrixRun.prepare(Settings.fromSystemProperties(), Clock.systemUTC())),
+                RunResource.class).run;
+    }
+
+    /** Writes the report when the suite ends (a no-op when a check already finished the run). */
     private record RunResource(MatrixRun run) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
@@ -42,8 +56,8 @@ public final class MatrixExtension implements TestTemplateInvocationContextProvi
         }
     }
 
-    /** One cell as a JUnit invocation: its display name and its parameters. */
-    private record CellInvocation(Cell cell, MatrixRun run) implements TestTemplateInvocationContext {
+    /** One cell as a JUnit invocation: its display name and its parameter. */
+    private record CellInvocation(Cell cell) implements TestTemplateInvocationContext {
         @Override
         public String getDisplayName(int invocationIndex) {
             return cell.displayName();
@@ -54,13 +68,12 @@ public final class MatrixExtension implements TestTemplateInvocationContextProvi
             return List.of(new ParameterResolver() {
                 @Override
                 public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-                    Class<?> type = p.getParameter().getType();
-                    return type == Cell.class || type == MatrixRun.class;
+                    return p.getParameter().getType() == Cell.class;
                 }
 
                 @Override
                 public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-                    return p.getParameter().getType() == Cell.class ? cell : run;
+                    return cell;
                 }
             });
         }
