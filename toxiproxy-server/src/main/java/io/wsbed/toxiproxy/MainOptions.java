@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The command line of {@link ToxiproxyServerMain}: {@code --host}, {@code --port}, {@code --seed},
  * {@code --config FILE}, {@code --exit-on-stdin-eof}; {@code --name value} and {@code --name=value}
- * both work.
+ * both work, and so do the reference's single-dash forms ({@code -host=0.0.0.0}).
  */
 record MainOptions(String host, int port, Long seed, Path config, boolean exitOnStdinEof, boolean help) {
 
@@ -31,7 +31,8 @@ record MainOptions(String host, int port, Long seed, Path config, boolean exitOn
         Path config = null;
         boolean exitOnEof = false;
         for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
+            String raw = args.get(i);
+            String arg = dashes(raw);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
             switch (name) {
@@ -43,7 +44,7 @@ record MainOptions(String host, int port, Long seed, Path config, boolean exitOn
                 case "--port" -> port = port(value(args, i, inline, name));
                 case "--seed" -> seed = seed(value(args, i, inline, name));
                 case "--config" -> config = config(value(args, i, inline, name));
-                default -> throw new UsageException("unknown option '" + arg + "'; " + USAGE);
+                default -> throw new UsageException("unknown option '" + raw + "'; " + USAGE);
             }
             if (inline == null && !name.equals("--exit-on-stdin-eof")) {
                 i++;
@@ -53,6 +54,14 @@ record MainOptions(String host, int port, Long seed, Path config, boolean exitOn
             throw new UsageException("--host must not be empty; give an address such as 127.0.0.1 or 0.0.0.0");
         }
         return new MainOptions(host, port, seed, config, exitOnEof, false);
+    }
+
+    /**
+     * Go's flag package, which the reference uses, accepts {@code -port} as well as {@code --port};
+     * so do we, so that the reference's command lines (e.g. {@code -host=0.0.0.0}) work unchanged.
+     */
+    private static String dashes(String arg) {
+        return arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 2 ? "-" + arg : arg;
     }
 
     private static String value(List<String> args, int i, String inline, String name) throws UsageException {

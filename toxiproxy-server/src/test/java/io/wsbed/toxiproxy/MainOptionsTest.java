@@ -32,6 +32,13 @@ class MainOptionsTest {
     }
 
     @Test
+    void theReferencesSingleDashFormsWorkToo() throws Exception {
+        MainOptions options = MainOptions.parse(List.of("-host=0.0.0.0", "-port", "8475"));
+        assertEquals("0.0.0.0", options.host());
+        assertEquals(8475, options.port());
+    }
+
+    @Test
     void badOptionsNameTheFix() {
         assertMessage(List.of("--port", "70000"), "--port must be a number from 0 to 65535");
         assertMessage(List.of("--port"), "--port needs a value");
