@@ -188,12 +188,14 @@ function drawEvents(svg, tl, range, x, laneY, bottom) {
       .concat(marker(look, xe, y)));
     svg.appendChild(g);
     if (!look.label) return;
-    var width = look.label.length * TL.CHAR + 6, ends = rowsEnd[e.source] || (rowsEnd[e.source] = [-1e9, -1e9]);
-    var row = ends[0] <= xe - 3 ? 0 : ends[1] <= xe - 3 ? 1 : -1;
+    // Right of the marker, or left of it near the right edge; in the first of two rows with room.
+    var width = look.label.length * TL.CHAR, ends = rowsEnd[e.source] || (rowsEnd[e.source] = [-1e9, -1e9]);
+    var left = xe + 5 + width > TL.W - 2, start = left ? xe - 5 - width : xe + 5;
+    var row = ends[0] <= start - 3 ? 0 : ends[1] <= start - 3 ? 1 : -1;
     if (row < 0) { hidden++; return; }
-    ends[row] = xe + width;
-    g.appendChild(s('text', { class: 'lbl', x: xe + 5, y: row === 0 ? y - 9 : y + 17, 'font-size': 11,
-      fill: look.colour === '#64748b' ? '#334155' : look.colour, text: look.label }));
+    ends[row] = start + width;
+    g.appendChild(s('text', { class: 'lbl', x: left ? xe - 5 : xe + 5, y: row === 0 ? y - 9 : y + 17, 'font-size': 11,
+      'text-anchor': left ? 'end' : null, fill: look.colour === '#64748b' ? '#334155' : look.colour, text: look.label }));
   });
   return hidden;
 }
