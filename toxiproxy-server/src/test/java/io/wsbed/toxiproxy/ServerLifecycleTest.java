@@ -44,8 +44,7 @@ class ServerLifecycleTest extends EmbeddedServerTest {
         Peer serverSide = upstream.awaitPeer(WAIT);
         serverSide.write("queued in latency");
         client.write("held by bandwidth");
-        Thread.sleep(100);
-        assertTrue(server.liveThreads().size() >= 4, "accept, two readers and a latency thread: " + server.liveThreads());
+        awaitThreads(4);
 
         long start = System.nanoTime();
         server.close();
@@ -55,6 +54,16 @@ class ServerLifecycleTest extends EmbeddedServerTest {
         assertTrue(millisSince(start) < 3000, "close is prompt");
         assertEquals(Outcome.EOF, client.drainUntilClosed(WAIT, null));
         assertThrows(ConnectException.class, () -> Peer.connect(port(proxy)).close());
+    }
+
+    /** Waits (bounded) until the accept thread has wired the connection: accept, readers, latency. */
+    private void awaitThreads(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (server.liveThreads().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(server.liveThreads().size() >= count,
+                "expected accept, two readers and a latency thread, got " + server.liveThreads());
     }
 
     @Test
