@@ -77,7 +77,14 @@ final class ProxyListener implements AutoCloseable {
                     acceptState.notifyAll();
                 }
             }
-            onAccept.accept(this, client);
+            try {
+                onAccept.accept(this, client);
+            } catch (RuntimeException e) {
+                // One bad connection must not stop the proxy from accepting the next.
+                Sockets.closeQuietly(client);
+                System.getLogger(ProxyListener.class.getName()).log(System.Logger.Level.ERROR,
+                        "proxy " + boundAddress + ": could not set up an accepted connection", e);
+            }
         }
     }
 
