@@ -37,9 +37,8 @@ final class ChromiumPage implements AutoCloseable {
      * uses only WebDriver, so the warning is noise. Held in a field: java.util.logging keeps loggers
      * weakly, and a collected logger would forget its level.
      */
-    private static final List<Logger> QUIET = Stream.of("org.openqa.selenium.devtools.CdpVersionFinder",
-            "org.openqa.selenium.chromium.ChromiumDriver").map(Logger::getLogger).peek(l -> l.setLevel(Level.SEVERE))
-            .toList();
+    private static final List<Logger> QUIET = quiet("org.openqa.selenium.devtools.CdpVersionFinder",
+            "org.openqa.selenium.chromium.ChromiumDriver");
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -50,6 +49,16 @@ final class ChromiumPage implements AutoCloseable {
         this.service = service;
         this.driver = driver;
         this.profile = profile;
+    }
+
+    private static List<Logger> quiet(String... names) {
+        List<Logger> loggers = new ArrayList<>();
+        for (String name : names) {
+            Logger l = Logger.getLogger(name);
+            l.setLevel(Level.SEVERE);
+            loggers.add(l);
+        }
+        return loggers;
     }
 
     /** Why the browser cannot run here, naming the packages that fix it; empty when it can. */

@@ -136,7 +136,7 @@ function drawTimeline(c, range, full, status, onZoom) {
     var x1 = Math.max(x(w.start), TL.LEFT), x2 = Math.min(x(w.end), right);
     if (x2 <= x1) return;
     svg.appendChild(s('rect', { class: 'fault-window', x: x1, y: TL.TOP - 6, width: x2 - x1, height: bottom - TL.TOP + 6,
-      fill: 'rgba(220, 38, 38, 0.10)' }, [s('title', { text: 'fault ' + w.kind + ': ' + fixed(w.start) + ' to '
+      fill: i % 2 ? 'rgba(220, 38, 38, 0.05)' : 'rgba(220, 38, 38, 0.11)' }, [s('title', { text: 'fault ' + w.kind + ': ' + fixed(w.start) + ' to '
       + fixed(w.end) + ' ms (until ' + w.until + ')' })]));
     // The label must end before the next window's label starts; shorter forms first, then none.
     var room = (i + 1 < windows.length ? x(windows[i + 1].start) : TL.W) - x1 - 6;
