@@ -1,0 +1,73 @@
+package io.wsbed.stack.undertow;
+
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.websockets.client.WebSocketClient;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.wsbed.stack.api.ClientEngine;
+import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ConnectionListener;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+
+/** The client role: Undertow's {@link WebSocketClient} on an XNIO worker of its own. */
+final class UndertowClientEngine implements ClientEngine {
+    /** Bound on the worker shutdown in {@link #close()}. */
+    private static final long STOP_WAIT_MS = 2_000;
+    /** Undertow's own default buffer size for its server listeners. */
+    private static final int BUFFER_SIZE = 16 * 1024;
+
+    private XnioWorker worker;
+    private DefaultByteBufferPool buffers;
+    private long connectTimeoutMs;
+    private long idleTimeoutMs;
+
+    @Override
+    public void start(ClientOptions options) throws Exception {
+        LibraryLogging.quiet();
+        connectTimeoutMs = options.connectTimeoutMs();
+        idleTimeoutMs = options.idleTimeoutMs();
+        // One client session at a time: one I/O thread is plenty and starts fast.
+        worker = Xnio.getInstance(Xnio.class.getClassLoader()).createWorker(OptionMap.builder()
+                .set(Options.WORKER_NAME, "undertow-client")
+                .set(Options.WORKER_IO_THREADS, 1)
+                .getMap());
+        buffers = new DefaultByteBufferPool(true, BUFFER_SIZE);
+    }
+
+    /**
+     * One attempt. The IoFuture completes once the handshake succeeded; the session is wired (and
+     * onOpen reported) before the returned future completes. The connect timeout bounds the whole
+     * attempt, TCP connect and HTTP upgrade together.
+     */
+    @Override
+    public CompletableFuture<?> connect(URI uri, ConnectionListener listener) {
+        CompletableFuture<WebSocketChannel> handshake = IoFutures.toCompletable(
+                WebSocketClient.connectionBuilder(worker, buffers, uri).connect(), IoUtils::safeClose);
+        CompletableFuture.delayedExecutor(connectTimeoutMs, TimeUnit.MILLISECONDS).execute(() ->
+                handshake.completeExceptionally(new TimeoutException(
+                        "no WebSocket session with " + uri + " within " + connectTimeoutMs + " ms (--connect-timeout-ms)")));
+        return handshake.thenApply(channel -> ChannelEvents.attach(channel, listener, idleTimeoutMs));
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        if (worker != null) {
+            worker.shutdownNow();
+            if (!worker.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                System.err.println("undertow client: XNIO worker still running " + STOP_WAIT_MS + " ms after shutdownNow()");
+            }
+            worker = null;
+        }
+        if (buffers != null) {
+            buffers.close();
+            buffers = null;
+        }
+    }
+}
