@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.Profile;
 import io.wsbed.harness.stack.StackInfo;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,18 +32,37 @@ class SettingsTest {
         Settings s = settings(Map.of());
         assertEquals(10_000, s.windowMs());
         assertEquals(Path.of("/tmp/wsbed-root/reports/latest"), s.reportDir());
-        List<Cell> cells = MatrixPlan.plan(s, INFOS);
-        // server view: 4 scenarios x 2 profiles x 2 servers; the client view adds jetty x jetty and
-        // jetty x undertow for the 2 client-view scenarios x 2 profiles (jetty x jdk is already there).
-        assertEquals(4 * 2 * 2 + 2 * 2 * 2, cells.size());
-        assertTrue(cells.contains(new Cell("server-crash", "jetty", "undertow", io.wsbed.harness.scenario.Profile.HEARTBEAT, "direct")));
+        assertTrue(MatrixPlan.plan(s, INFOS).size() > 30, "every scenario is selected by default");
+    }
+
+    @Test
+    void theServerViewUsesTheReferenceClientAndTheClientViewTheReferenceServer() {
+        List<Cell> cells = MatrixPlan.plan(settings(Map.of("wsbed.scenarios",
+                "server-crash,server-stop,client-crash,send-after-close")), INFOS);
+        // server view, 2 servers x 2 profiles: server-crash on 2 paths, the others on 1 -> 4 x 5;
+        // client view adds jetty x jetty and jetty x undertow for server-crash (2 paths) and
+        // send-after-close -> 2 x 2 x 3 (jetty x jdk is already in the server view).
+        assertEquals(4 * 5 + 2 * 2 * 3, cells.size());
+        assertTrue(cells.contains(new Cell("server-crash", "jetty", "undertow", Profile.HEARTBEAT, "nginx")));
+        assertTrue(cells.contains(new Cell("server-stop", "undertow", "jdk", Profile.DEFAULT, "direct")));
+        assertTrue(cells.stream().noneMatch(c -> c.scenario().equals("client-crash") && !c.client().equals("jdk")),
+                "client-crash has no client view");
+    }
+
+    @Test
+    void variantsThatFixTheirOwnPingsRunOnlyInTheirProfile() {
+        List<Cell> cells = MatrixPlan.plan(settings(Map.of("wsbed.stacks", "jetty",
+                "wsbed.scenarios", "nginx-idle-timeout,nginx-idle-timeout-client-ping")), INFOS);
+        assertEquals(List.of(new Cell("nginx-idle-timeout", "jetty", "jdk", Profile.DEFAULT, "nginx"),
+                new Cell("nginx-idle-timeout", "jetty", "jdk", Profile.HEARTBEAT, "nginx"),
+                new Cell("nginx-idle-timeout-client-ping", "jetty", "jdk", Profile.HEARTBEAT, "nginx")), cells);
     }
 
     @Test
     void selectingServersDropsTheClientView() {
-        List<Cell> cells = MatrixPlan.plan(settings(Map.of("wsbed.stacks", "undertow", "wsbed.scenarios", "server-crash",
+        List<Cell> cells = MatrixPlan.plan(settings(Map.of("wsbed.stacks", "undertow", "wsbed.scenarios", "client-crash",
                 "wsbed.profiles", "default")), INFOS);
-        assertEquals(List.of(new Cell("server-crash", "undertow", "jdk", io.wsbed.harness.scenario.Profile.DEFAULT, "direct")), cells);
+        assertEquals(List.of(new Cell("client-crash", "undertow", "jdk", Profile.DEFAULT, "direct")), cells);
     }
 
     @Test
