@@ -123,8 +123,8 @@ public final class MatrixRun {
             r = Repetitions.combine(runs, Scenarios.create(cell.scenario()).keyMetric());
         }
         results.add(r);
-        LOG.info("[{}/{}] {} {} x {} {} ... {} {} ({} s)", results.size(), cells.size(), cell.scenario(), cell.server(),
-                cell.client(), cell.profile().id(), r.verdict() + (r.flaky() ? " (flaky " + r.repetitions() + ")" : ""), r.keyFigure(),
+        LOG.info("[{}/{}] {} {} x {} {}{} ... {} {} ({} s)", results.size(), cells.size(), cell.scenario(), cell.server(),
+                cell.client(), cell.profile().id(), cell.path().equals("direct") ? "" : " via " + cell.path(), r.verdict() + (r.flaky() ? " (flaky " + r.repetitions() + ")" : ""), r.keyFigure(),
                 String.format(Locale.ROOT, "%.1f", ((Number) r.timings().get("wall_ms")).longValue() / 1000.0));
         if (r.verdict() == io.wsbed.harness.verdict.Verdict.ERROR || r.verdict() == io.wsbed.harness.verdict.Verdict.SKIPPED) {
             LOG.info("    {}", r.reason());
