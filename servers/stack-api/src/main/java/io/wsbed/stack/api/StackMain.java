@@ -44,6 +44,9 @@ public final class StackMain {
             return;
         }
         StackProcess process = new StackProcess(role, events);
+        // Read stdin from the start: a harness that dies while the library is still starting (or
+        // hangs in start) must not leave this process behind.
+        process.readCommandsInBackground(System.in);
         try {
             role.start();
         } catch (UsageException e) {
@@ -55,7 +58,7 @@ public final class StackMain {
             StackProcess.exit(3);
             return;
         }
-        process.commandLoop(System.in);
+        process.started();
     }
 
     private static void info(Stack stack, EventOut events) {

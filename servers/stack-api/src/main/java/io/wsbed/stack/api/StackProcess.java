@@ -45,6 +45,32 @@ final class StackProcess {
         });
     }
 
+    private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Reads stdin on its own thread from now on: end of input exits at once, even while the role
+     * is still starting; commands wait until {@link #started()}. The thread is not a daemon: it is
+     * what keeps the process alive once the main thread has started the role.
+     */
+    void readCommandsInBackground(InputStream in) {
+        Thread reader = new Thread(() -> commandLoop(in), "wsbed-commands");
+        reader.setDaemon(false);
+        reader.start();
+    }
+
+    /** The role is up: commands may run now. The calling (main) thread then ends. */
+    void started() {
+        started.countDown();
+    }
+
+    private void awaitStarted() {
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Reads and runs commands; returns only through {@link #exit(int)}. */
     void commandLoop(InputStream in) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -60,6 +86,7 @@ final class StackProcess {
                 exit(0);
                 return;
             }
+            awaitStarted();
             try {
                 run(line.strip());
             } catch (RuntimeException e) {
