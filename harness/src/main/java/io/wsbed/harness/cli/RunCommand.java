@@ -21,15 +21,17 @@ import java.util.Set;
  */
 final class RunCommand {
     static final String USAGE = "wsbed run [--stacks jetty,undertow] [--clients jdk] [--scenarios server-crash]"
-            + " [--profiles default,heartbeat] [--window 10s] [--seed N] [--repeat N] [--report-dir DIR]"
+            + " [--profiles default,heartbeat] [--paths direct,nginx,toxiproxy] [--window 10s] [--seed N] [--repeat N] [--report-dir DIR]"
             + " [--baseline FILE] [--update-baseline] [--no-baseline]";
     /** Exit code when a verdict drifted from the baseline. */
     static final int DRIFT = 3;
 
-    private static final Map<String, String> OPTIONS = Map.of(
-            "--stacks", "wsbed.stacks", "--clients", "wsbed.clients", "--scenarios", "wsbed.scenarios",
-            "--profiles", "wsbed.profiles", "--window", "wsbed.window", "--seed", "wsbed.seed",
-            "--report-dir", "wsbed.report.dir", "--repeat", "wsbed.repeat", "--baseline", "wsbed.baseline");
+    private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("--stacks", "wsbed.stacks"), Map.entry("--clients", "wsbed.clients"),
+            Map.entry("--scenarios", "wsbed.scenarios"), Map.entry("--profiles", "wsbed.profiles"),
+            Map.entry("--paths", "wsbed.paths"), Map.entry("--window", "wsbed.window"), Map.entry("--seed", "wsbed.seed"),
+            Map.entry("--report-dir", "wsbed.report.dir"), Map.entry("--repeat", "wsbed.repeat"),
+            Map.entry("--baseline", "wsbed.baseline"));
 
     private RunCommand() {
     }

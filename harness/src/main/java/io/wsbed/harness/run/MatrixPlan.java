@@ -19,6 +19,8 @@ import java.util.Set;
  * stacks drops the client view, and selecting only client stacks drops the server view.
  */
 public final class MatrixPlan {
+    /** The paths between client and server that scenarios use. */
+    public static final List<String> PATHS = List.of("direct", "nginx", "toxiproxy");
     private MatrixPlan() {
     }
 
@@ -27,6 +29,12 @@ public final class MatrixPlan {
         scenarios.forEach(Scenarios::create);
         List<Profile> profiles = (s.profiles().isEmpty() ? List.of("default", "heartbeat") : s.profiles())
                 .stream().map(Profile::byId).toList();
+        for (String path : s.paths()) {
+            if (!PATHS.contains(path)) {
+                throw HarnessException.configuration("Unknown path '" + path + "' in wsbed.paths; available: "
+                        + String.join(", ", PATHS));
+            }
+        }
         List<String> servers = serverView(s, infos);
         List<String> clients = clientView(s, infos);
 
@@ -34,6 +42,9 @@ public final class MatrixPlan {
         for (String id : scenarios) {
             Scenario scenario = Scenarios.create(id);
             for (String path : scenario.paths()) {
+                if (!s.paths().isEmpty() && !s.paths().contains(path)) {
+                    continue;
+                }
                 for (Profile profile : profiles) {
                     if (!scenario.profiles().contains(profile)) {
                         continue;

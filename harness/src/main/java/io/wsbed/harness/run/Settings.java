@@ -25,21 +25,23 @@ import java.util.Map;
  * @param referenceClient the client every server stack runs against
  * @param nginxBin the nginx binary to use, or null to look on PATH and in /usr/sbin
  * @param toxiproxyUrl an external toxiproxy-server to use instead of the embedded one, or null
+ * @param paths paths (direct, nginx, toxiproxy); empty = all
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
-                       String nginxBin, java.net.URI toxiproxyUrl) {
+                       String nginxBin, java.net.URI toxiproxyUrl, List<String> paths) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
-            "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url");
+            "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths");
 
     public Settings {
         stacks = List.copyOf(stacks);
         clients = List.copyOf(clients);
         scenarios = List.copyOf(scenarios);
         profiles = List.copyOf(profiles);
+        paths = List.copyOf(paths);
     }
 
     /** Reads the settings from {@code wsbed.*} properties; anything unset gets its default. */
@@ -53,7 +55,8 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 list(props.get("wsbed.stacks")), list(props.get("wsbed.clients")), list(props.get("wsbed.scenarios")),
                 list(props.get("wsbed.profiles")), duration("wsbed.window", props.getOrDefault("wsbed.window", "10s")), seed,
                 props.getOrDefault("wsbed.reference.server", "jetty"), props.getOrDefault("wsbed.reference.client", "jdk"),
-                props.get("wsbed.nginx.bin"), url("wsbed.toxiproxy.url", props.get("wsbed.toxiproxy.url")));
+                props.get("wsbed.nginx.bin"), url("wsbed.toxiproxy.url", props.get("wsbed.toxiproxy.url")),
+                list(props.get("wsbed.paths")));
     }
 
     /** The {@code wsbed.*} system properties of this JVM. */
@@ -136,6 +139,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         m.put("clients", clients.isEmpty() ? "all" : String.join(",", clients));
         m.put("scenarios", scenarios.isEmpty() ? "all" : String.join(",", scenarios));
         m.put("profiles", profiles.isEmpty() ? "all" : String.join(",", profiles));
+        m.put("paths", paths.isEmpty() ? "all" : String.join(",", paths));
         m.put("reference_server", referenceServer);
         m.put("reference_client", referenceClient);
         return m;
