@@ -1,0 +1,74 @@
+package io.wsbed.harness.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.wsbed.harness.infra.Infrastructure;
+import io.wsbed.harness.infra.NginxProxy;
+import io.wsbed.harness.infra.ToxiproxyAccess;
+import io.wsbed.harness.nginx.NginxLookup;
+import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.stack.StackInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A missing component makes its cells SKIPPED with the reason and the fix; nothing else is skipped. */
+class SkipReasonTest {
+    private static final StackInfo SERVER = new StackInfo("jetty", "Jetty", "12", List.of("server", "client"), "hb", "s");
+    private static final StackInfo CLIENT = new StackInfo("jdk", "JDK", "17", List.of("client"), "hb", "s");
+
+    /** Infrastructure without nginx; it must never be asked to start anything. */
+    private static final Infrastructure NO_NGINX = new Infrastructure() {
+        @Override
+        public String kind() {
+            return "local";
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            return Map.of();
+        }
+
+        @Override
+        public Optional<String> nginxMissing() {
+            return Optional.of(NginxLookup.MISSING_REASON);
+        }
+
+        @Override
+        public ToxiproxyAccess toxiproxy() {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
+        public NginxProxy startNginx(NginxSettings settings, int upstreamPort, Path logDir) {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Test
+    void nginxCellsAreSkippedWithTheFixWhenNginxIsMissing() {
+        for (String id : List.of("nginx-idle-timeout", "nginx-reload", "server-crash")) {
+            assertEquals("nginx not found: install the nginx package or set wsbed.nginx.bin",
+                    Scenarios.create(id).skipReason(SERVER, CLIENT, "nginx", NO_NGINX), id);
+        }
+    }
+
+    @Test
+    void otherPathsStillRunWithoutNginx() {
+        assertNull(Scenarios.create("server-crash").skipReason(SERVER, CLIENT, "direct", NO_NGINX));
+        assertNull(Scenarios.create("network-blackhole").skipReason(SERVER, CLIENT, "toxiproxy", NO_NGINX));
+    }
+
+    @Test
+    void aStackWithoutTheRoleIsSkippedWithTheReason() {
+        assertEquals("stack 'jdk' has no server role",
+                Scenarios.create("server-crash").skipReason(CLIENT, CLIENT, "direct", NO_NGINX));
+    }
+}
