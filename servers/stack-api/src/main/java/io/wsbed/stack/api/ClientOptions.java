@@ -17,12 +17,20 @@ import java.util.Set;
  * @param idleTimeoutMs the stack's idle timeout; -1 = leave the stack's default (wsbed extension)
  * @param connectTimeoutMs bound on one connection attempt (wsbed extension)
  * @param seed seed of the backoff jitter, so a run can be replayed (wsbed extension)
+ * @param connections independent client connections in this process, each with its own session
+ *     and reconnect state (wsbed extension, for reconnect storms; events carry {@code conn} when > 1)
  */
 public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs,
-                            Reconnect reconnect, long idleTimeoutMs, long connectTimeoutMs, long seed) {
+                            Reconnect reconnect, long idleTimeoutMs, long connectTimeoutMs, long seed, int connections) {
 
     static final Set<String> NAMES = Set.of("url", "send-ms", "heartbeat-ms", "heartbeat-timeout-ms",
-            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed");
+            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed", "connections");
+
+    /** Options for a single connection (what engines and their tests usually need). */
+    public ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs, Reconnect reconnect,
+                         long idleTimeoutMs, long connectTimeoutMs, long seed) {
+        this(url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect, idleTimeoutMs, connectTimeoutMs, seed, 1);
+    }
 
     /** Reconnect policies: none, the contract's backoff, or the stack's own support. */
     public enum Reconnect { NONE, BACKOFF, BUILTIN }
@@ -55,7 +63,8 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         OptionReader.checkHeartbeat(hb, hbTimeout);
         return new ClientOptions(url, r.number("send-ms", 0, 0, 3_600_000), hb, hbTimeout, reconnect,
                 r.number("idle-timeout-ms", -1, -1, 86_400_000), r.number("connect-timeout-ms", 3000, 1, 600_000),
-                r.number("seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE));
+                r.number("seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) r.number("connections", 1, 1, 10_000));
     }
 
     /** Whether the heartbeat profile is on. */

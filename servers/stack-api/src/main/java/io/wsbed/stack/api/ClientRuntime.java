@@ -1,12 +1,18 @@
 package io.wsbed.stack.api;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The client role: connects, sends numbered messages on the current session, and reconnects with
- * the contract's backoff when the session ends.
+ * The client role: keeps {@code --connections} independent connections (one by default), sends
+ * numbered messages on each one's current session, and reconnects each with the contract's
+ * backoff when its session ends. Many connections in one process let a reconnect storm of
+ * hundreds of clients leave the machine's cores to the server.
  */
 final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
     private final Stack stack;
@@ -16,10 +22,9 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
     private final SessionTable sessions;
     private final Backoff backoff;
     private final AtomicLong sendSeq = new AtomicLong();
+    private final List<Link> links = new ArrayList<>();
+    private final Map<Connection, Link> linkOf = new ConcurrentHashMap<>();
     private ClientEngine engine;
-    private volatile Session current;
-    private volatile boolean everOpened;
-    private int attempt;
     private volatile boolean stopping;
 
     ClientRuntime(Stack stack, ClientOptions options, EventOut events, ScheduledExecutorService timers) {
@@ -30,6 +35,9 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         this.sessions = new SessionTable(events, "c");
         this.backoff = new Backoff(options.seed());
         sessions.role(this);
+        for (int i = 1; i <= options.connections(); i++) {
+            links.add(new Link(i));
+        }
     }
 
     @Override
@@ -47,7 +55,8 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
             throw new UsageException("stack '" + stack.id() + "' has no built-in reconnect; use --reconnect backoff or none");
         }
         engine.start(options);
-        events.emit("ready", "stack", stack.id(), "version", stack.version(), "role", "client");
+        events.emit("ready", "stack", stack.id(), "version", stack.version(), "role", "client",
+                "connections", options.connections() > 1 ? options.connections() : null);
         if (options.sendMs() > 0) {
             timers.scheduleAtFixedRate(this::sendTick, options.sendMs(), options.sendMs(), TimeUnit.MILLISECONDS);
         }
@@ -55,55 +64,24 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
             timers.scheduleAtFixedRate(() -> sessions.heartbeatTick(options.heartbeatTimeoutMs()),
                     options.heartbeatMs(), options.heartbeatMs(), TimeUnit.MILLISECONDS);
         }
-        connect();
-    }
-
-    private void connect() {
-        engine.connect(options.url(), sessions)
-                .orTimeout(options.connectTimeoutMs() + 1_000, TimeUnit.MILLISECONDS)
-                .whenComplete((ok, error) -> {
-                    if (error != null) {
-                        connectFailed(error);
-                    }
-                });
-    }
-
-    private void connectFailed(Throwable error) {
-        events.emit("error", "error", SessionTable.describe(error), "phase", "connect");
-        if (!everOpened && options.reconnect() == ClientOptions.Reconnect.NONE) {
-            System.err.println("could not connect to " + options.url() + " and --reconnect is none");
-            StackProcess.exit(3);
-        }
-        scheduleReconnect();
-    }
-
-    private void scheduleReconnect() {
-        if (stopping || options.reconnect() != ClientOptions.Reconnect.BACKOFF) {
-            return;
-        }
-        int n;
-        synchronized (this) {
-            n = ++attempt;
-        }
-        long delay = backoff.delayMs(n);
-        events.emit("reconnect", "attempt", n, "delay_ms", delay);
-        timers.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        links.forEach(Link::connect);
     }
 
     private void sendTick() {
-        Session s = current;
-        if (s != null && s.open) {
-            sessions.send(s, Messages.seq(sendSeq.incrementAndGet()));
+        for (Link link : links) {
+            Session s = link.current;
+            if (s != null && s.open) {
+                sessions.send(s, Messages.seq(sendSeq.incrementAndGet()));
+            }
         }
     }
 
     @Override
     public void opened(Session session) {
-        synchronized (this) {
-            attempt = 0;
+        Link link = linkOf.get(session.connection);
+        if (link != null) {
+            link.opened(session);
         }
-        everOpened = true;
-        current = session;
     }
 
     @Override
@@ -112,8 +90,9 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
 
     @Override
     public void ended(Session session) {
-        if (session == current) {
-            scheduleReconnect();
+        Link link = linkOf.get(session.connection);
+        if (link != null && session == link.current) {
+            link.scheduleReconnect();
         }
     }
 
@@ -127,6 +106,91 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         stopping = true;
         if (engine != null) {
             engine.close();
+        }
+    }
+
+    /** The {@code conn} field of events: only when there is more than one connection. */
+    private Integer connField(int index) {
+        return options.connections() > 1 ? index : null;
+    }
+
+    /** One logical client: its current session and its reconnect attempts. */
+    private final class Link implements ConnectionListener {
+        private final int index;
+        private volatile Session current;
+        private volatile boolean everOpened;
+        private int attempt;
+
+        Link(int index) {
+            this.index = index;
+        }
+
+        void connect() {
+            engine.connect(options.url(), this)
+                    .orTimeout(options.connectTimeoutMs() + 1_000, TimeUnit.MILLISECONDS)
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            connectFailed(error);
+                        }
+                    });
+        }
+
+        private void connectFailed(Throwable error) {
+            events.emit("error", "error", SessionTable.describe(error), "phase", "connect", "conn", connField(index));
+            if (!everOpened && options.reconnect() == ClientOptions.Reconnect.NONE && options.connections() == 1) {
+                System.err.println("could not connect to " + options.url() + " and --reconnect is none");
+                StackProcess.exit(3);
+            }
+            scheduleReconnect();
+        }
+
+        void scheduleReconnect() {
+            if (stopping || options.reconnect() != ClientOptions.Reconnect.BACKOFF) {
+                return;
+            }
+            int n;
+            synchronized (this) {
+                n = ++attempt;
+            }
+            long delay = backoff.delayMs(n);
+            events.emit("reconnect", "attempt", n, "delay_ms", delay, "conn", connField(index));
+            timers.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        }
+
+        void opened(Session session) {
+            synchronized (this) {
+                attempt = 0;
+            }
+            everOpened = true;
+            current = session;
+        }
+
+        // The engine reports to this link; the link remembers which connections are its own and
+        // hands every callback to the shared session table.
+        @Override
+        public void onOpen(Connection c) {
+            linkOf.put(c, this);
+            sessions.onOpen(c);
+        }
+
+        @Override
+        public void onText(Connection c, String text) {
+            sessions.onText(c, text);
+        }
+
+        @Override
+        public void onPong(Connection c) {
+            sessions.onPong(c);
+        }
+
+        @Override
+        public void onClose(Connection c, int code, String reason) {
+            sessions.onClose(c, code, reason);
+        }
+
+        @Override
+        public void onError(Connection c, Throwable error) {
+            sessions.onError(c, error);
         }
     }
 }
