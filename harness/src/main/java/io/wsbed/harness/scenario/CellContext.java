@@ -176,11 +176,11 @@ public final class CellContext implements AutoCloseable {
         return startClient(port, sendMs, "backoff", cell.profile().options(timings));
     }
 
-    /** Starts a client with an explicit reconnect mode and heartbeat options. */
-    public RunningStack startClient(int port, long sendMs, String reconnect, List<String> heartbeatOptions) {
+    /** Starts a client with an explicit reconnect mode and further options (heartbeat, connections). */
+    public RunningStack startClient(int port, long sendMs, String reconnect, List<String> extraOptions) {
         List<String> opts = new ArrayList<>(List.of("--url", "ws://127.0.0.1:" + port + "/ws",
                 "--send-ms", Long.toString(sendMs), "--reconnect", reconnect, "--seed", Long.toString(seed + clients)));
-        opts.addAll(heartbeatOptions);
+        opts.addAll(extraOptions);
         return start(client, "client", "client-" + ++clients, opts);
     }
 

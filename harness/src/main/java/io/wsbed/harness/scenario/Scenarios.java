@@ -22,9 +22,20 @@ public final class Scenarios {
             new Entry("network-blackhole", NetworkScenario::blackhole, false),
             new Entry("network-reset", NetworkScenario::reset, false),
             new Entry("proxy-down", NetworkScenario::proxyDown, false),
-            new Entry("latency-spike", LatencySpike::new, false));
+            new Entry("latency-spike", LatencySpike::new, false),
+            new Entry("reconnect-storm", () -> new ReconnectStorm(stormClients()), false));
 
     private Scenarios() {
+    }
+
+    /** wsbed.storm.clients: how many clients the reconnect storm uses (default 200). */
+    static int stormClients() {
+        String raw = System.getProperty("wsbed.storm.clients", "200").strip();
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw HarnessException.configuration("wsbed.storm.clients must be a whole number, got '" + raw + "'");
+        }
     }
 
     public static List<String> ids() {
