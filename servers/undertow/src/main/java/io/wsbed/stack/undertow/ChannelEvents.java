@@ -42,8 +42,10 @@ final class ChannelEvents extends AbstractReceiveListener {
     }
 
     /**
-     * Wires a freshly opened channel: applies the idle timeout (-1 = leave Undertow's default, which
-     * is none), installs the listeners, reports the open, then lets frames flow.
+     * Wires a freshly opened channel: applies the idle timeout, installs the listeners, reports the
+     * open, then lets frames flow. The idle timeout is {@code WebSocketChannel.setIdleTimeout(ms)},
+     * the channel's {@code IdleTimeoutConduit}: any read or write resets it, and on expiry Undertow
+     * sends Close 1001 with an empty reason. -1 leaves it untouched, and Undertow's default is none.
      */
     static UndertowConnection attach(WebSocketChannel channel, ConnectionListener listener, long idleTimeoutMs) {
         if (idleTimeoutMs != -1) {
