@@ -46,18 +46,8 @@ public final class ResultsMerge {
         for (int i = 0; i < inputs.size(); i++) {
             Results r = inputs.get(i);
             String name = names.get(i);
-            requireSame("scaled timings", first.run().timings(), r.run().timings(), names.get(0), name);
-            requireSame("reference server", first.run().selection().get("reference_server"),
-                    r.run().selection().get("reference_server"), names.get(0), name);
-            requireSame("reference client", first.run().selection().get("reference_client"),
-                    r.run().selection().get("reference_client"), names.get(0), name);
-            for (StackInfo s : r.stacks()) {
-                StackInfo known = stacks.putIfAbsent(s.id(), s);
-                if (known != null && !Objects.equals(known.version(), s.version())) {
-                    throw HarnessException.configuration("cannot merge: stack '" + s.id() + "' is " + known.version()
-                            + " in an earlier input but " + s.version() + " in " + name + "; merge runs of the same build");
-                }
-            }
+            requireComparable(first, names.get(0), r, name);
+            addStacks(stacks, r, name);
             r.scenarios().forEach(s -> scenarios.putIfAbsent(s.id(), s));
             for (CellResult c : r.cells()) {
                 String before = cellSource.put(c.id(), name);
@@ -66,16 +56,39 @@ public final class ResultsMerge {
                 }
                 cells.put(c.id(), c);
             }
-            Map<String, Object> from = new LinkedHashMap<>();
-            from.put("file", name);
-            from.put("id", r.run().id());
-            from.put("seed", r.run().seed());
-            from.put("cells", r.cells().size());
-            from.put("selection", r.run().selection());
-            mergedFrom.add(from);
+            mergedFrom.add(origin(r, name));
         }
         return new Merged(new Results(run(inputs, mergedFrom), new ArrayList<>(stacks.values()),
                 new ArrayList<>(scenarios.values()), new ArrayList<>(cells.values())), notes);
+    }
+
+    /** Runs whose cells cannot be compared side by side are refused. */
+    private static void requireComparable(Results first, String firstName, Results r, String name) {
+        requireSame("scaled timings", first.run().timings(), r.run().timings(), firstName, name);
+        for (String ref : List.of("reference_server", "reference_client")) {
+            requireSame(ref.replace('_', ' '), first.run().selection().get(ref), r.run().selection().get(ref), firstName,
+                    name);
+        }
+    }
+
+    private static void addStacks(Map<String, StackInfo> stacks, Results r, String name) {
+        for (StackInfo s : r.stacks()) {
+            StackInfo known = stacks.putIfAbsent(s.id(), s);
+            if (known != null && !Objects.equals(known.version(), s.version())) {
+                throw HarnessException.configuration("cannot merge: stack '" + s.id() + "' is " + known.version()
+                        + " in an earlier input but " + s.version() + " in " + name + "; merge runs of the same build");
+            }
+        }
+    }
+
+    private static Map<String, Object> origin(Results r, String name) {
+        Map<String, Object> from = new LinkedHashMap<>();
+        from.put("file", name);
+        from.put("id", r.run().id());
+        from.put("seed", r.run().seed());
+        from.put("cells", r.cells().size());
+        from.put("selection", r.run().selection());
+        return from;
     }
 
     private static RunInfo run(List<Results> inputs, List<Object> mergedFrom) {
