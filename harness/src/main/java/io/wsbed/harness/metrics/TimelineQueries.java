@@ -111,7 +111,10 @@ public final class TimelineQueries {
     public static String told(Event end) {
         if (end.ev().equals("close")) {
             String reason = end.str("reason");
-            return "close " + end.num("code", -1) + (reason == null || reason.isEmpty() ? "" : " \"" + reason + "\"");
+            long code = end.num("code", -1);
+            // A stack that reports a close without any code (Undertow after a reset) says -1.
+            return "close " + (code < 0 ? "without a code" : Long.toString(code))
+                    + (reason == null || reason.isEmpty() ? "" : " \"" + reason + "\"");
         }
         return "error " + errorClass(end.str("error"));
     }

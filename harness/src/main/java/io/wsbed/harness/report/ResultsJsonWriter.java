@@ -58,6 +58,7 @@ public final class ResultsJsonWriter {
             n.set("roles", JSON.valueToTree(s.roles()));
             n.put("heartbeat", s.heartbeat());
             n.put("send_api", s.sendApi());
+            n.put("builtin_reconnect", s.builtinReconnect());
         }
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioInfo s : r.scenarios()) {

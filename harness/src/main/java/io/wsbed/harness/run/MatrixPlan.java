@@ -49,8 +49,10 @@ public final class MatrixPlan {
                     if (!scenario.profiles().contains(profile)) {
                         continue;
                     }
-                    for (String server : servers) {
-                        cells.add(new Cell(id, server, s.referenceClient(), profile, path));
+                    if (Scenarios.inServerView(id)) {
+                        for (String server : servers) {
+                            cells.add(new Cell(id, server, s.referenceClient(), profile, path));
+                        }
                     }
                     if (Scenarios.inClientView(id)) {
                         for (String client : clients) {

@@ -6,24 +6,32 @@ import java.util.function.Supplier;
 
 /** Every scenario wsbed knows, by stable id, and which ones also run in the client view. */
 public final class Scenarios {
-    private record Entry(String id, Supplier<Scenario> factory, boolean clientView) {
+    /** Which view a scenario runs in: the server view, the client view, or both. */
+    private enum View { SERVERS, CLIENTS, BOTH }
+
+    private record Entry(String id, Supplier<Scenario> factory, View view) {
+        boolean clientView() {
+            return view != View.SERVERS;
+        }
     }
 
     private static final List<Entry> ALL = List.of(
-            new Entry("server-crash", ServerLoss::crash, true),
-            new Entry("server-stop", ServerLoss::stop, false),
-            new Entry("client-crash", ClientCrash::new, false),
-            new Entry("send-after-close", SendAfterClose::new, true),
-            new Entry("nginx-idle-timeout", NginxIdleTimeout::asProfile, false),
-            new Entry("nginx-idle-timeout-server-ping", NginxIdleTimeout::serverPings, false),
-            new Entry("nginx-idle-timeout-client-ping", NginxIdleTimeout::clientPings, false),
-            new Entry("nginx-reload", NginxReloadScenario::plain, false),
-            new Entry("nginx-reload-shutdown-timeout", NginxReloadScenario::withShutdownTimeout, false),
-            new Entry("network-blackhole", NetworkScenario::blackhole, false),
-            new Entry("network-reset", NetworkScenario::reset, false),
-            new Entry("proxy-down", NetworkScenario::proxyDown, false),
-            new Entry("latency-spike", LatencySpike::new, false),
-            new Entry("reconnect-storm", () -> new ReconnectStorm(stormClients()), false));
+            new Entry("server-crash", ServerLoss::crash, View.BOTH),
+            new Entry("server-crash-builtin-reconnect", ServerLoss::crashBuiltinReconnect, View.CLIENTS),
+            new Entry("server-crash-no-reconnect", ServerLoss::crashNoReconnect, View.CLIENTS),
+            new Entry("server-stop", ServerLoss::stop, View.SERVERS),
+            new Entry("client-crash", ClientCrash::new, View.SERVERS),
+            new Entry("send-after-close", SendAfterClose::new, View.BOTH),
+            new Entry("nginx-idle-timeout", NginxIdleTimeout::asProfile, View.SERVERS),
+            new Entry("nginx-idle-timeout-server-ping", NginxIdleTimeout::serverPings, View.SERVERS),
+            new Entry("nginx-idle-timeout-client-ping", NginxIdleTimeout::clientPings, View.SERVERS),
+            new Entry("nginx-reload", NginxReloadScenario::plain, View.SERVERS),
+            new Entry("nginx-reload-shutdown-timeout", NginxReloadScenario::withShutdownTimeout, View.SERVERS),
+            new Entry("network-blackhole", NetworkScenario::blackhole, View.SERVERS),
+            new Entry("network-reset", NetworkScenario::reset, View.SERVERS),
+            new Entry("proxy-down", NetworkScenario::proxyDown, View.SERVERS),
+            new Entry("latency-spike", LatencySpike::new, View.SERVERS),
+            new Entry("reconnect-storm", () -> new ReconnectStorm(stormClients()), View.SERVERS));
 
     private Scenarios() {
     }
@@ -50,6 +58,11 @@ public final class Scenarios {
     /** Whether the scenario is run for every client stack against the reference server too. */
     public static boolean inClientView(String id) {
         return entry(id).clientView();
+    }
+
+    /** Whether the scenario is run for every server stack against the reference client. */
+    public static boolean inServerView(String id) {
+        return entry(id).view() != View.CLIENTS;
     }
 
     private static Entry entry(String id) {

@@ -110,7 +110,8 @@ public final class StackCatalog {
             }
             Event e = line.get();
             return new StackInfo(d.id(), e.str("name"), e.str("version"),
-                    Arrays.asList(e.str("roles").split(",")), e.str("heartbeat"), e.str("send_api"));
+                    Arrays.asList(e.str("roles").split(",")), e.str("heartbeat"), e.str("send_api"),
+                    e.flag("builtin_reconnect"));
         } catch (IOException e) {
             throw new HarnessException("cannot run stack '" + d.id() + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -63,10 +63,12 @@ public final class StackMain {
 
     private static void info(Stack stack, EventOut events) {
         boolean server = stack.newServer() != null;
-        boolean client = stack.newClient() != null;
+        ClientEngine clientEngine = stack.newClient();
+        boolean client = clientEngine != null;
         String roles = server && client ? "server,client" : server ? "server" : "client";
         events.emit("info", "stack", stack.id(), "name", stack.name(), "version", stack.version(),
-                "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi());
+                "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
+                "builtin_reconnect", client && clientEngine.hasBuiltinReconnect());
     }
 
     private static void usage(String problem) {
