@@ -1,6 +1,8 @@
 package io.wsbed.harness.run;
 
+import io.wsbed.harness.infra.ContainerImages;
 import io.wsbed.harness.infra.Infrastructure;
+import io.wsbed.harness.infra.Infrastructures;
 import io.wsbed.harness.infra.LocalInfrastructure;
 import io.wsbed.harness.process.ChildProcess;
 import io.wsbed.harness.process.ProcessRegistry;
@@ -82,8 +84,10 @@ public final class MatrixRun {
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), files.runLogs());
         List<Cell> cells = MatrixPlan.plan(settings, infos);
         Timings timings = Timings.scaled(settings.windowMs());
-        Infrastructure infra = new LocalInfrastructure(settings.root(), settings.nginxBin(), settings.toxiproxyUrl(),
-                settings.seed());
+        Infrastructure infra = Infrastructures.create(settings.infra(),
+                new ContainerImages(settings.nginxImage(), settings.toxiproxyImage()), settings.root(), settings.seed(),
+                () -> new LocalInfrastructure(settings.root(), settings.nginxBin(), settings.toxiproxyUrl(),
+                        settings.seed()));
         LOG.info("wsbed: {} cells; stacks {}; seed {}; window {} ms; report {}", cells.size(), describe(infos),
                 settings.seed(), settings.windowMs(), files.dir());
         MatrixRun run = new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,

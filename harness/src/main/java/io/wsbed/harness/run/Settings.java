@@ -26,15 +26,20 @@ import java.util.Map;
  * @param nginxBin the nginx binary to use, or null to look on PATH and in /usr/sbin
  * @param toxiproxyUrl an external toxiproxy-server to use instead of the embedded one, or null
  * @param paths paths (direct, nginx, toxiproxy); empty = all
+ * @param infra local, containers or auto (see {@link io.wsbed.harness.infra.Infrastructures})
+ * @param nginxImage the nginx image for containers, or null for the default choice
+ * @param toxiproxyImage the Toxiproxy image for containers, or null for the default choice
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
-                       String nginxBin, java.net.URI toxiproxyUrl, List<String> paths) {
+                       String nginxBin, java.net.URI toxiproxyUrl, List<String> paths, String infra,
+                       String nginxImage, String toxiproxyImage) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
-            "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths");
+            "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths", "wsbed.infra",
+            "wsbed.nginx.image", "wsbed.toxiproxy.image");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -56,7 +61,9 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 list(props.get("wsbed.profiles")), duration("wsbed.window", props.getOrDefault("wsbed.window", "10s")), seed,
                 props.getOrDefault("wsbed.reference.server", "jetty"), props.getOrDefault("wsbed.reference.client", "jdk"),
                 props.get("wsbed.nginx.bin"), url("wsbed.toxiproxy.url", props.get("wsbed.toxiproxy.url")),
-                list(props.get("wsbed.paths")));
+                list(props.get("wsbed.paths")),
+                infra(props.getOrDefault("wsbed.infra", io.wsbed.harness.infra.Infrastructures.DEFAULT_MODE)),
+                props.get("wsbed.nginx.image"), props.get("wsbed.toxiproxy.image"));
     }
 
     /** The {@code wsbed.*} system properties of this JVM. */
@@ -111,6 +118,15 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         } catch (java.net.URISyntaxException e) {
             throw HarnessException.configuration(key + " must look like http://127.0.0.1:8474, got '" + raw + "'");
         }
+    }
+
+    static String infra(String raw) {
+        String v = raw.strip().toLowerCase(Locale.ROOT);
+        if (!io.wsbed.harness.infra.Infrastructures.MODES.contains(v)) {
+            throw HarnessException.configuration("wsbed.infra must be one of "
+                    + io.wsbed.harness.infra.Infrastructures.MODES + ", got '" + raw + "'");
+        }
+        return v;
     }
 
     static long number(String key, String raw) {
