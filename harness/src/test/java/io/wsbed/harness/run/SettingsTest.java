@@ -40,9 +40,9 @@ class SettingsTest {
         List<Cell> cells = MatrixPlan.plan(settings(Map.of("wsbed.scenarios",
                 "server-crash,server-stop,client-crash,send-after-close")), INFOS);
         // server view, 2 servers x 2 profiles: server-crash on 2 paths, the others on 1 -> 4 x 5;
-        // client view adds jetty x jetty and jetty x undertow for server-crash (2 paths) and
-        // send-after-close -> 2 x 2 x 3 (jetty x jdk is already in the server view).
-        assertEquals(4 * 5 + 2 * 2 * 3, cells.size());
+        // client view adds jetty x jetty and jetty x undertow for server-crash (2 paths),
+        // server-stop and send-after-close -> 2 x 2 x 4 (jetty x jdk is already in the server view).
+        assertEquals(4 * 5 + 2 * 2 * 4, cells.size());
         assertTrue(cells.contains(new Cell("server-crash", "jetty", "undertow", Profile.HEARTBEAT, "nginx")));
         assertTrue(cells.contains(new Cell("server-stop", "undertow", "jdk", Profile.DEFAULT, "direct")));
         assertTrue(cells.stream().noneMatch(c -> c.scenario().equals("client-crash") && !c.client().equals("jdk")),
