@@ -30,10 +30,11 @@ public final class OkHttpStack implements Stack {
 
     @Override
     public String heartbeat() {
-        return "OkHttp's own pingInterval set to --heartbeat-ms (it fails the socket with SocketTimeoutException"
-                + " when a ping's pong is still missing at the next ping, so its deadline is one interval, not"
-                + " --heartbeat-timeout-ms); the runtime's portable timer runs too but cannot ping (OkHttp's API has"
-                + " no ping method) nor see pongs (no pong callback), so only inbound messages keep it quiet";
+        return "OkHttp's own pingInterval set to --heartbeat-ms, which fails the socket (SocketTimeoutException)"
+                + " when a ping is still unanswered at the next one, so its deadline is one interval and not"
+                + " --heartbeat-timeout-ms; the runtime's portable timer runs as well but can neither ping (OkHttp's API"
+                + " has no ping method) nor see pongs (no pong callback), so only inbound messages feed it and it also"
+                + " drops a healthy session that receives none for --heartbeat-timeout-ms";
     }
 
     @Override
