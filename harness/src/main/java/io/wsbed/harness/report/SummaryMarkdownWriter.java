@@ -35,6 +35,20 @@ public final class SummaryMarkdownWriter {
         return capped(full(r), maxBytes);
     }
 
+    /** What stacks.md predicts against what this run saw (only predictions some cell measured). */
+    private static void predictions(StringBuilder md, Results r) {
+        List<Predictions.Check> measured = Predictions.check(r).stream().filter(c -> c.observed() != null).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        md.append("## stacks.md predictions\n\n| prediction | stacks.md | this run | |\n|---|---|---|---|\n");
+        for (Predictions.Check c : measured) {
+            md.append("| ").append(c.key()).append(" | ").append(c.predicted()).append(" | ").append(c.observed())
+                    .append(" | ").append(c.status()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
     private static String full(Results r) {
         StringBuilder md = new StringBuilder();
         md.append("# wsbed report\n\n");
@@ -54,6 +68,7 @@ public final class SummaryMarkdownWriter {
             table(md, table);
         }
         list(md, "Other cells", MatrixLayout.others(r), c -> cellText(c));
+        predictions(md, r);
         list(md, "Flaky cells", r.cells().stream().filter(CellResult::flaky).toList(),
                 c -> c.verdict() + " from " + c.repetitions());
         list(md, "Errors and skips", r.cells().stream()

@@ -1,0 +1,98 @@
+package io.wsbed.harness.report;
+
+import io.wsbed.harness.result.CellResult;
+import io.wsbed.harness.result.Results;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Checks what the reference notes (shared/reference/stacks.md) predict each stack tells the
+ * application against what the run recorded: close codes and errors when the peer is killed,
+ * and the outcome of a send after a local close. The run is the authority.
+ */
+public final class Predictions {
+    private static final String RESOURCE = "predictions.properties";
+
+    /**
+     * One prediction and what the run saw.
+     *
+     * @param key e.g. "jetty.client.killed-peer.close"
+     * @param predicted what stacks.md says
+     * @param observed what the run recorded, or null when no cell measured it
+     * @param cell the cell the observation comes from, or null
+     */
+    public record Check(String key, String predicted, String observed, String cell) {
+        /** "confirmed", "saw instead" or "not measured". */
+        public String status() {
+            if (observed == null) {
+                return "not measured";
+            }
+            return observed.equals(predicted) ? "confirmed" : "saw instead";
+        }
+    }
+
+    private Predictions() {
+    }
+
+    /** Every prediction, in key order, with the run's observation. */
+    public static List<Check> check(Results results) {
+        List<Check> out = new ArrayList<>();
+        for (Map.Entry<String, String> p : load().entrySet()) {
+            String[] k = p.getKey().split("\\.", 3);
+            Optional<CellResult> cell = source(results, k[0], k[1], k[2]);
+            String observed = cell.map(c -> observe(c, k[1], k[2])).orElse(null);
+            out.add(new Check(p.getKey(), p.getValue(), observed, cell.map(CellResult::id).orElse(null)));
+        }
+        return out;
+    }
+
+    /** The cell that measures a prediction: default profile, direct path, the stack in that role. */
+    private static Optional<CellResult> source(Results results, String stack, String role, String what) {
+        String scenario = what.startsWith("killed-peer") ? (role.equals("client") ? "server-crash" : "client-crash")
+                : "send-after-close";
+        return results.cells().stream()
+                .filter(c -> c.scenario().equals(scenario) && c.profile().equals("default") && c.path().equals("direct"))
+                .filter(c -> role.equals("client") ? c.client().equals(stack) : c.server().equals(stack))
+                .findFirst();
+    }
+
+    private static String observe(CellResult c, String role, String what) {
+        Map<String, Object> obs = c.observations();
+        return switch (what) {
+            case "killed-peer.close" -> text(obs.get(role + "_close_code"), "no close");
+            case "killed-peer.error" -> text(obs.get(role + "_error"), "no error");
+            case "send-after-close" -> {
+                Object outcome = obs.get(role + "_local_close_outcome");
+                Object error = obs.get(role + "_local_close_error");
+                yield outcome == null ? null : outcome + (error == null ? "" : " " + error);
+            }
+            default -> null;
+        };
+    }
+
+    private static String text(Object value, String none) {
+        return value == null ? none : value.toString();
+    }
+
+    private static Map<String, String> load() {
+        Properties p = new Properties();
+        try (InputStream in = Predictions.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the harness jar");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        p.forEach((k, v) -> sorted.put(k.toString(), v.toString().strip()));
+        return sorted;
+    }
+}

@@ -1,0 +1,57 @@
+package io.wsbed.harness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.wsbed.harness.result.CellResult;
+import io.wsbed.harness.result.Results;
+import io.wsbed.harness.result.RunInfo;
+import io.wsbed.harness.verdict.Verdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PredictionsTest {
+
+    private static CellResult cell(String scenario, String server, String client, Map<String, Object> obs) {
+        String id = scenario + "." + server + "." + client + ".default.direct";
+        return new CellResult(id, scenario, server, client, "default", "direct", Verdict.PASS, "reason", "", Map.of(),
+                obs, List.of(), "logs/" + id, Map.of(), List.of());
+    }
+
+    private static Map<String, Object> obs(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static Predictions.Check find(List<Predictions.Check> checks, String key) {
+        return checks.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void comparesEachPredictionWithTheCellThatMeasuredIt() {
+        Results r = new Results(new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(),
+                List.of(cell("server-crash", "jetty", "undertow", obs("client_close_code", 1001L, "client_error", null)),
+                        cell("send-after-close", "jetty", "okhttp", obs("client_local_close_outcome", "false",
+                                "client_local_close_error", null)),
+                        cell("client-crash", "jetty", "jdk", obs("server_close_code", 1006L,
+                                "server_error", "java.nio.channels.ClosedChannelException"))));
+        List<Predictions.Check> checks = Predictions.check(r);
+
+        Predictions.Check undertow = find(checks, "undertow.client.killed-peer.close");
+        assertEquals("1001", undertow.observed());
+        assertEquals("saw instead", undertow.status(), "stacks.md says 1006; the run is the authority");
+        assertEquals("server-crash.jetty.undertow.default.direct", undertow.cell());
+
+        assertEquals("confirmed", find(checks, "okhttp.client.send-after-close").status());
+        assertEquals("confirmed", find(checks, "jetty.server.killed-peer.error").status());
+
+        Predictions.Check tyrus = find(checks, "tyrus.client.send-after-close");
+        assertNull(tyrus.observed());
+        assertEquals("not measured", tyrus.status());
+    }
+}
