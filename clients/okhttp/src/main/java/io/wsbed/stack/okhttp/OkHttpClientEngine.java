@@ -52,6 +52,12 @@ final class OkHttpClientEngine implements ClientEngine {
         http.dispatcher().setMaxRequests(Integer.MAX_VALUE);
     }
 
+    /** OkHttp pings with its own pong deadline in the heartbeat profile (see {@link OkHttpStack#heartbeat()}). */
+    @Override
+    public boolean hasBuiltinHeartbeat() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<?> connect(URI uri, ConnectionListener listener) {
         CompletableFuture<Void> opened = new CompletableFuture<>();

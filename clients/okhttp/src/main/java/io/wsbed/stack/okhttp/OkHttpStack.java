@@ -32,9 +32,8 @@ public final class OkHttpStack implements Stack {
     public String heartbeat() {
         return "OkHttp's own pingInterval set to --heartbeat-ms, which fails the socket (SocketTimeoutException)"
                 + " when a ping is still unanswered at the next one, so its deadline is one interval and not"
-                + " --heartbeat-timeout-ms; the runtime's portable timer runs as well but can neither ping (OkHttp's API"
-                + " has no ping method) nor see pongs (no pong callback), so only inbound messages feed it and it also"
-                + " drops a healthy session that receives none for --heartbeat-timeout-ms";
+                + " --heartbeat-timeout-ms; the runtime's portable timer stays off, since OkHttp's API can neither"
+                + " send a ping nor report a pong to it";
     }
 
     @Override

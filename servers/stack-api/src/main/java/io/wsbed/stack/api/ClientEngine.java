@@ -24,6 +24,15 @@ public interface ClientEngine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether the engine runs the heartbeat profile with the library's own ping and pong deadline
+     * (it reads {@code options.heartbeatMs()} in {@link #start}); the runtime's portable ping timer
+     * then stays off, so the two never race.
+     */
+    default boolean hasBuiltinHeartbeat() {
+        return false;
+    }
+
     /** Releases the library's threads. Idempotent. */
     @Override
     void close() throws Exception;

@@ -60,7 +60,7 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         if (options.sendMs() > 0) {
             timers.scheduleAtFixedRate(this::sendTick, options.sendMs(), options.sendMs(), TimeUnit.MILLISECONDS);
         }
-        if (options.heartbeat()) {
+        if (options.heartbeat() && !engine.hasBuiltinHeartbeat()) {
             timers.scheduleAtFixedRate(() -> sessions.heartbeatTick(options.heartbeatTimeoutMs()),
                     options.heartbeatMs(), options.heartbeatMs(), TimeUnit.MILLISECONDS);
         }

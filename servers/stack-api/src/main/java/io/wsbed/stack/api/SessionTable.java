@@ -122,6 +122,9 @@ final class SessionTable implements ConnectionListener {
         if (s == null) {
             return;
         }
+        // Every stack here reports an error only when the session is over; some (JDK, OkHttp) never
+        // follow it with a close, so the session counts as closed from the error on.
+        s.open = false;
         events.emit("error", "session", s.id, "error", describe(error));
         markEnded(s);
     }
