@@ -80,9 +80,10 @@ public final class MatrixRun {
      */
     public static MatrixRun prepare(Settings settings, Clock clock, int repeat) {
         StackCatalog catalog = StackCatalog.discover(settings.root());
-        ReportFiles files = ReportFiles.fresh(settings.reportDir());
-        Map<String, StackInfo> infos = catalog.describe(catalog.ids(), files.runLogs());
+        // Validate the whole selection before the previous report is cleared: a typo must not cost it.
+        Map<String, StackInfo> infos = catalog.describe(catalog.ids(), infoLogs());
         List<Cell> cells = MatrixPlan.plan(settings, infos);
+        ReportFiles files = ReportFiles.fresh(settings.reportDir());
         Timings timings = Timings.scaled(settings.windowMs());
         Infrastructure infra = Infrastructures.create(settings.infra(),
                 new ContainerImages(settings.nginxImage(), settings.toxiproxyImage()), settings.root(), settings.seed(),
@@ -97,6 +98,17 @@ public final class MatrixRun {
             LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", repeat);
         }
         return run;
+    }
+
+    /** Where the stacks' answers to {@code info} log their stderr (outside the report folder). */
+    private static Path infoLogs() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("wsbed-info-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new io.wsbed.harness.HarnessException("cannot create a temp folder: " + e.getMessage(), e);
+        }
     }
 
     private static String describe(Map<String, StackInfo> infos) {
