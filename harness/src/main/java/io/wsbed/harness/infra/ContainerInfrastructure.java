@@ -22,6 +22,7 @@ public final class ContainerInfrastructure implements Infrastructure {
     private final String engine;
     private final ContainerReaper reaper;
     private ToxiproxyInContainer toxiproxy;
+    private String nginxVersion;
     private boolean closed;
 
     private ContainerInfrastructure(NginxConfigRenderer renderer, long seed, ContainerImages.Choice nginxImage,
@@ -57,7 +58,8 @@ public final class ContainerInfrastructure implements Infrastructure {
     @Override
     public synchronized Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("nginx", "container " + nginxImage.label() + ", host network");
+        m.put("nginx", "container " + nginxImage.label() + (nginxVersion == null ? "" : ", nginx " + nginxVersion)
+                + ", host network");
         m.put("toxiproxy", toxiproxy != null ? toxiproxy.access().description() + ", host network"
                 : "container " + toxiproxyImage.label() + " (not started: no cell used it)");
         m.put("docker", engine);
@@ -81,7 +83,18 @@ public final class ContainerInfrastructure implements Infrastructure {
     @Override
     public NginxProxy startNginx(NginxSettings settings, int upstreamPort, Path logDir) {
         requireOpen();
-        return NginxContainer.start(nginxImage, renderer, settings, upstreamPort, logDir, reaper);
+        NginxContainer nginx = NginxContainer.start(nginxImage, renderer, settings, upstreamPort, logDir, reaper);
+        synchronized (this) {
+            if (nginxVersion == null) {
+                nginxVersion = nginx.version(); // once per run, for the report's header
+            }
+        }
+        return nginx;
+    }
+
+    /** The run id every container of this run is labelled with. */
+    String runId() {
+        return reaper.runId();
     }
 
     private synchronized void requireOpen() {

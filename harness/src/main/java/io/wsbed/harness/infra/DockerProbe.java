@@ -76,6 +76,11 @@ public final class DockerProbe implements AutoCloseable {
                 .filter(id -> !id.isEmpty());
     }
 
+    /** Whether the engine has a network of that name ("bridge" is missing under --bridge=none). */
+    public boolean hasNetwork(String name) {
+        return name.matches("[A-Za-z0-9._-]+") && get("/networks/" + name).isPresent();
+    }
+
     private Optional<JsonNode> get(String path) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path(path).build();

@@ -1,6 +1,7 @@
 package io.wsbed.harness.infra;
 
 import io.wsbed.harness.HarnessException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class Infrastructures {
             d = Decision.local("wsbed.infra=local");
         } else {
             try (DockerProbe probe = DockerProbe.fromEnvironment()) {
-                d = decide(mode, images, probe, ryukDisabled(System.getenv()));
+                d = decide(mode, images, probe, System.getenv(), Files.exists(Path.of("/.dockerenv")));
             }
         }
         if (!d.containers()) {
@@ -71,8 +72,14 @@ public final class Infrastructures {
         return ContainerInfrastructure.connect(root, seed, d.nginx(), d.toxiproxy(), d.engine());
     }
 
-    /** The choice for containers or auto, from what the engine answers. */
-    static Decision decide(String mode, ContainerImages images, DockerProbe probe, boolean ryukDisabled) {
+    /**
+     * The choice for containers or auto, from what the engine answers.
+     *
+     * @param env the environment Testcontainers will read (TESTCONTAINERS_*)
+     * @param inContainer whether this JVM itself runs in a container (Testcontainers checks /.dockerenv)
+     */
+    static Decision decide(String mode, ContainerImages images, DockerProbe probe, Map<String, String> env,
+                           boolean inContainer) {
         if (!MODES.contains(mode)) {
             throw HarnessException.configuration("wsbed.infra must be one of " + MODES + ", got '" + mode + "'");
         }
@@ -92,10 +99,17 @@ public final class Infrastructures {
             }
         }
         String ryuk = TestcontainersConfiguration.getInstance().getRyukImage();
-        if (!ryukDisabled && (nginx.builtHere() || toxiproxy.builtHere()) && probe.imageId(ryuk).isEmpty()) {
+        if (!ryukDisabled(env) && (nginx.builtHere() || toxiproxy.builtHere()) && probe.imageId(ryuk).isEmpty()) {
             return refuse(auto, "Testcontainers' Ryuk would pull " + ryuk + ", and local stand-in images mean there is"
                     + " no registry to pull it from", "set TESTCONTAINERS_RYUK_DISABLED=true (wsbed removes its own"
                     + " containers, also when the run is killed)");
+        }
+        // Inside a container, Testcontainers looks for the engine's address on the "bridge" network,
+        // which an engine started with --bridge=none does not have; host networking needs none.
+        if (inContainer && isBlank(env.get("TESTCONTAINERS_HOST_OVERRIDE")) && !probe.hasNetwork("bridge")) {
+            return refuse(auto, "this JVM runs inside a container and the engine has no bridge network, where"
+                    + " Testcontainers would look for the engine's address", "set TESTCONTAINERS_HOST_OVERRIDE=localhost"
+                    + " (containers use the host's network, so localhost is right)");
         }
         String reason = auto ? "wsbed.infra=auto: a Docker engine answers at " + probe.host() + " and holds both images"
                 : "wsbed.infra=containers";
@@ -107,6 +121,10 @@ public final class Infrastructures {
             return Decision.local("wsbed.infra=auto: " + why + "; to run containers: " + fix);
         }
         throw HarnessException.configuration("wsbed.infra=containers, but " + why + "; " + fix);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     static boolean ryukDisabled(Map<String, String> env) {

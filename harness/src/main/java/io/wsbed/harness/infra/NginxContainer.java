@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.Container.ExecResult;
@@ -32,6 +34,7 @@ final class NginxContainer implements NginxProxy {
     static final String PID_FILE = PREFIX + "logs/nginx.pid";
     static final int MAX_ATTEMPTS = 5;
     private static final String BIND_CLASH = "Address already in use";
+    private static final Pattern VERSION = Pattern.compile("nginx version: [^/\\s]+/(\\S+)");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(10);
 
@@ -161,6 +164,13 @@ final class NginxContainer implements NginxProxy {
         throw new HarnessException("nginx in container " + id() + " started no new worker within "
                 + RELOAD_TIMEOUT.toMillis() + " ms of 'nginx -s reload' (workers before: " + before + ")\n"
                 + LoopbackWait.tail(safeLogs(container)));
+    }
+
+    /** The version nginx prints for {@code nginx -v} (e.g. 1.22.1), or "?" when it prints none. */
+    String version() {
+        ExecResult r = exec(container, "nginx", "-v");
+        Matcher m = VERSION.matcher(r.getStderr() + r.getStdout());
+        return m.find() ? m.group(1) : "?";
     }
 
     private long masterPid() {

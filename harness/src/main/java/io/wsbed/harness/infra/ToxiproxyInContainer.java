@@ -1,5 +1,6 @@
 package io.wsbed.harness.infra;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.wsbed.harness.HarnessException;
 import java.io.IOException;
@@ -23,6 +24,7 @@ final class ToxiproxyInContainer implements AutoCloseable {
     private static final DockerImageName REFERENCE = DockerImageName.parse("ghcr.io/shopify/toxiproxy");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ToxiproxyContainer container;
     private final ContainerReaper reaper;
@@ -78,9 +80,15 @@ final class ToxiproxyInContainer implements AutoCloseable {
         return c;
     }
 
+    /** The server's version: toxiproxy-java hands back the body of GET /version, {"version": "..."}. */
     private static String version(ToxiproxyClient client, ToxiproxyContainer c) {
         try {
-            return client.version();
+            String body = client.version();
+            try {
+                return JSON.readTree(body).path("version").asText(body.strip());
+            } catch (IOException notJson) {
+                return body.strip(); // an older server answers with the bare version
+            }
         } catch (IOException e) {
             throw new HarnessException("the Toxiproxy container " + LoopbackWait.shortId(c.getContainerId())
                     + " answered /version during its start but not now: " + e.getMessage(), e);
