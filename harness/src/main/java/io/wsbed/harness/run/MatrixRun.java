@@ -183,9 +183,13 @@ public final class MatrixRun {
             scenarios.add(new ScenarioInfo(s.id(), String.join(",", s.paths()), s.description(), s.reports()));
         });
         Results out = new Results(run, stacks, scenarios, results);
-        files.write(out);
-        files.appendStepSummary(System.getenv()).ifPresent(f -> LOG.info("wsbed: summary appended to {}", f));
-        infra.close();
+        try {
+            files.write(out);
+            files.appendStepSummary(System.getenv()).ifPresent(f -> LOG.info("wsbed: summary appended to {}", f));
+        } finally {
+            // The embedded Toxiproxy's threads would keep the JVM alive; nginx and stacks belong to cells.
+            infra.close();
+        }
         int killed = ProcessRegistry.awaitAllExited(ChildProcess.EXIT_GRACE.plusSeconds(1));
         if (killed > 0) {
             LOG.warn("{} child processes had not exited at the end of the run and were killed", killed);
