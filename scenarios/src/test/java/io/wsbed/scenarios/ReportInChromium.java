@@ -38,8 +38,8 @@ final class ReportInChromium {
             page.click("button.cell[data-cell='" + target.id() + "']");
             page.await("the timeline of " + target.id(), () -> !page.all("#detail[data-cell='" + target.id()
                     + "'] svg.timeline").isEmpty());
-            checkTimeline(page, target);
             page.screenshot(reportDir.resolve("screenshot-cell.png"));
+            checkTimeline(page, target);
             Object fetched = page.script("return performance.getEntriesByType('resource').map(e => e.name);");
             assertEquals(List.of(), fetched, "index.html must be self-contained, yet it fetched resources");
         }
@@ -92,6 +92,7 @@ final class ReportInChromium {
         String svg = "#detail svg.timeline";
         long sources = c.timeline().stream().map(TimelineEntry::source).distinct().count();
         assertEquals(sources, page.all(svg + " rect.lane").size(), "one lane per process of " + c.id());
+        page.click("#tl-whole");
         assertEquals(c.timeline().size(), page.all(svg + " g.ev").size(), "one marker per event of " + c.id());
         boolean fault = c.timeline().stream().anyMatch(e -> e.source().equals("harness") && e.ev().equals("fault"));
         if (fault) {

@@ -12,17 +12,19 @@ import java.util.Map;
  * Compares two runs: changed verdicts, cells only in one of them, and large shifts in timing
  * figures. A figure is a {@code *_ms} metric (its p95 when the cell was repeated); it shifts when
  * it grew by more than {@code threshold} (0.5 = +50%) or shrank by the same factor, and by at
- * least {@code minMs} in absolute terms (so 0.2 -> 0.4 ms is not news), or when it appeared or
- * vanished (seen vs not within the window).
+ * least {@code minMs} in absolute terms, or when it appeared or vanished (seen vs not within the
+ * window). The absolute floor matters: on a busy two-core machine a 10 ms detection moves by
+ * tens of milliseconds between runs, and reconnect times move with the backoff jitter of the seed.
  */
 public final class ResultsDiff {
     private ResultsDiff() {
     }
 
     /** The differences; {@link #text()} is what the CLI prints. */
-    public record Report(List<String> verdicts, List<String> onlyOld, List<String> onlyNew, List<String> shifts) {
+    public record Report(List<String> verdicts, List<String> onlyOld, List<String> onlyNew, List<String> up,
+                         List<String> down) {
         public boolean hasChanges() {
-            return !verdicts.isEmpty() || !onlyOld.isEmpty() || !onlyNew.isEmpty() || !shifts.isEmpty();
+            return !verdicts.isEmpty() || !onlyOld.isEmpty() || !onlyNew.isEmpty() || !up.isEmpty() || !down.isEmpty();
         }
 
         public String text() {
@@ -31,7 +33,8 @@ public final class ResultsDiff {
             }
             StringBuilder out = new StringBuilder();
             section(out, "Changed verdicts", verdicts);
-            section(out, "Figures shifted", shifts);
+            section(out, "Figures up (slower)", up);
+            section(out, "Figures down (faster)", down);
             section(out, "Cells only in the old run", onlyOld);
             section(out, "Cells only in the new run", onlyNew);
             return out.toString().stripTrailing();
@@ -50,7 +53,8 @@ public final class ResultsDiff {
         Map<String, CellResult> before = byId(old);
         Map<String, CellResult> after = byId(now);
         List<String> verdicts = new ArrayList<>();
-        List<String> shifts = new ArrayList<>();
+        List<String> up = new ArrayList<>();
+        List<String> down = new ArrayList<>();
         List<String> onlyOld = new ArrayList<>();
         List<String> onlyNew = new ArrayList<>();
         before.forEach((id, a) -> {
@@ -65,9 +69,13 @@ public final class ResultsDiff {
             }
             a.metrics().forEach((name, va) -> {
                 if (name.endsWith("_ms") && b.metrics().containsKey(name)) {
-                    String s = shift(figure(va), figure(b.metrics().get(name)), threshold, minMs);
+                    Double was = figure(va);
+                    Double is = figure(b.metrics().get(name));
+                    String s = shift(was, is, threshold, minMs);
                     if (s != null) {
-                        shifts.add(id + " " + name + (va instanceof Map ? " (p95)" : "") + ": " + s);
+                        // Seen -> not seen counts as slower: the side was no longer told within the window.
+                        boolean slower = is == null || (was != null && is > was);
+                        (slower ? up : down).add(id + " " + name + (va instanceof Map ? " (p95)" : "") + ": " + s);
                     }
                 }
             });
@@ -77,7 +85,7 @@ public final class ResultsDiff {
                 onlyNew.add(id + " " + b.verdict());
             }
         });
-        return new Report(verdicts, onlyOld, onlyNew, shifts);
+        return new Report(verdicts, onlyOld, onlyNew, up, down);
     }
 
     /** The comparable number of a metric: itself, or its p95 when repeated; null = not seen. */

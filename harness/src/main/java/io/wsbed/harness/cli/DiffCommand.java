@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code wsbed diff old/results.json new/results.json [--threshold 50%] [--min-ms 5]}: changed
+ * {@code wsbed diff old/results.json new/results.json [--threshold 50%] [--min-ms 50]}: changed
  * verdicts and large shifts in timing figures. Exit 0 when nothing changed, 1 when something did
  * (as diff(1) does), 2 on bad input.
  */
 final class DiffCommand {
-    static final String USAGE = "wsbed diff OLD/results.json NEW/results.json [--threshold 50%] [--min-ms 5]";
+    static final String USAGE = "wsbed diff OLD/results.json NEW/results.json [--threshold 50%] [--min-ms 50]";
 
     private DiffCommand() {
     }
@@ -25,7 +25,7 @@ final class DiffCommand {
             throw HarnessException.configuration("wsbed diff takes two results files; usage: " + USAGE);
         }
         double threshold = number("--threshold", a.value("--threshold"), "50%") / 100.0;
-        double minMs = number("--min-ms", a.value("--min-ms"), "5");
+        double minMs = number("--min-ms", a.value("--min-ms"), "50");
         ResultsDiff.Report report = ResultsDiff.diff(ReportFiles.readResults(Path.of(a.positional().get(0))),
                 ReportFiles.readResults(Path.of(a.positional().get(1))), threshold, minMs);
         out.println(report.text());

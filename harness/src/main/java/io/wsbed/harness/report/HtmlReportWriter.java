@@ -1,5 +1,8 @@
 package io.wsbed.harness.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsbed.harness.result.Results;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,7 @@ import java.util.Map;
  */
 public final class HtmlReportWriter {
     private static final String BASE = "/io/wsbed/harness/report/";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SCRIPT_PARTS = List.of("10-util.js", "20-model.js", "30-header.js",
             "40-matrix.js", "50-detail.js", "60-timeline.js", "70-charts.js", "90-main.js");
 
@@ -35,7 +39,25 @@ public final class HtmlReportWriter {
                 "title", escapeHtml("wsbed report " + r.run().id()),
                 "css", resource("report.css").strip(),
                 "data", embeddable(ResultsJsonWriter.writeCompact(r)),
+                "predictions", embeddable(predictions(r)),
                 "script", script.toString()));
+    }
+
+    /** The stacks.md predictions some cell measured, as a JSON array for the page. */
+    static String predictions(Results r) {
+        ArrayNode out = JSON.createArrayNode();
+        for (Predictions.Check c : Predictions.check(r)) {
+            if (c.observed() == null) {
+                continue;
+            }
+            ObjectNode n = out.addObject();
+            n.put("key", c.key());
+            n.put("predicted", c.predicted());
+            n.put("observed", c.observed());
+            n.put("status", c.status());
+            n.put("cell", c.cell());
+        }
+        return out.toString();
     }
 
     /**

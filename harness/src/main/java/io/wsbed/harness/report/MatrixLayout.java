@@ -5,6 +5,7 @@ import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.ScenarioInfo;
 import io.wsbed.harness.stack.StackInfo;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,7 +53,14 @@ final class MatrixLayout {
         String client = referenceClient(r);
         String server = referenceServer(r);
         Table servers = table(r, "Servers (client: " + client + ")", c -> c.client().equals(client), CellResult::server);
-        Table clients = table(r, "Clients (server: " + server + ")", c -> c.server().equals(server), CellResult::client);
+        // A client-view row holding only the reference client's cell (a scenario of the server view
+        // alone) compares nothing; that cell is in the server view already.
+        Set<String> compared = new HashSet<>();
+        r.cells().stream().filter(c -> c.server().equals(server) && !c.client().equals(client))
+                .forEach(c -> compared.add(c.scenario() + "|" + c.path() + "|" + c.profile()));
+        Table clients = table(r, "Clients (server: " + server + ")", c -> c.server().equals(server)
+                && (compared.isEmpty() || compared.contains(c.scenario() + "|" + c.path() + "|" + c.profile())),
+                CellResult::client);
         if (!servers.rows().isEmpty()) {
             out.add(servers);
         }

@@ -63,7 +63,7 @@ class ResultsMergeAndDiffTest {
         ResultsDiff.Report report = ResultsDiff.diff(old, now, 0.5, 5);
         assertEquals(List.of("server-crash.jetty.jdk.default.direct: PASS -> DEGRADED"), report.verdicts());
         assertEquals(List.of("server-crash.jetty.jdk.default.direct client_detect_ms: 9.9 ms -> 25.0 ms (+153%)"),
-                report.shifts());
+                report.up());
         assertTrue(report.text().startsWith("Changed verdicts (1):"), report.text());
     }
 

@@ -44,13 +44,20 @@ function initialState() {
 }
 var state = initialState();
 
-// The cells the current view shows, after the profile and path filters.
+// The cells the current view shows, after the profile and path filters. In the client view a row
+// holding only the reference client's cell (a scenario run in the server view alone) is left out:
+// that cell is in the server view, and the row would compare nothing.
 function viewCells() {
-  return CELLS.filter(function (c) {
+  var cells = CELLS.filter(function (c) {
     var pinned = state.view === 'server' ? c.client === state.client : c.server === state.server;
     return pinned && (state.profile === 'all' || c.profile === state.profile)
       && (state.path === 'all' || c.path === state.path);
   });
+  if (state.view !== 'client') return cells;
+  var compared = {};
+  cells.forEach(function (c) { if (c.client !== SELECTION.reference_client) compared[rowKey(c)] = true; });
+  var kept = cells.filter(function (c) { return compared[rowKey(c)]; });
+  return kept.length ? kept : cells;
 }
 
 function columnOf(c) {

@@ -75,6 +75,28 @@ function renderAbout() {
     h('h3', { text: 'Selection' }), h('div', { class: 'timings' }, sel)]),
     h('div', {}, [h('h3', { text: 'Scaled timings (every value the run used)' }), tt])]));
   about.appendChild(scenarioTable());
+  about.appendChild(predictionTable());
+}
+
+// What shared/reference/stacks.md predicts against what this run saw (the run is the authority).
+function predictionTable() {
+  var checks = JSON.parse(document.getElementById('wsbed-predictions').textContent || '[]');
+  if (!checks.length) return h('div');
+  var t = h('table', { class: 'plain', id: 'predictions' }, [h('thead', {}, [h('tr', {}, ['prediction', 'stacks.md',
+    'this run', '', 'measured in'].map(function (x) { return h('th', { text: x }); }))])]);
+  var b = h('tbody');
+  checks.forEach(function (c) {
+    var ok = c.status === 'confirmed';
+    b.appendChild(h('tr', {}, [h('td', { class: 'mono', text: c.key }), h('td', { text: c.predicted }),
+      h('td', { text: c.observed }), h('td', {}, [h('span', { class: 'badge v-' + (ok ? 'PASS' : 'DEGRADED'),
+        text: c.status })]),
+      h('td', {}, [h('a', { href: '#cell=' + c.cell, class: 'mono', text: c.cell, onclick: function (e) {
+        e.preventDefault();
+        openCell(c.cell);
+      } })])]));
+  });
+  t.appendChild(b);
+  return h('div', {}, [h('h3', { text: 'Predictions of stacks.md against this run' }), t]);
 }
 
 function scenarioTable() {

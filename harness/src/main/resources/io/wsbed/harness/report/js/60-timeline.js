@@ -70,6 +70,15 @@ function fullRange(tl) {
   return { min: min - pad, max: max + pad };
 }
 
+// From just before the first session opened to the end: process starts (hundreds of ms of JVM
+// start-up) would otherwise squeeze the part a reader came for. "Whole cell" shows them.
+function sessionRange(tl, full) {
+  var open = tl.filter(function (e) { return e.ev === 'open'; })[0];
+  if (!open) return full;
+  var start = Math.min(open.ms, 0);
+  return { min: Math.max(full.min, start - Math.max(5, (full.max - start) * 0.03)), max: full.max };
+}
+
 // From just before the first fault until every process lane has reported something about it.
 function faultRange(tl, full) {
   var fault = tl.filter(function (e) { return e.source === 'harness' && e.ev === 'fault'; })[0];
@@ -99,15 +108,25 @@ function timelineBlock(c) {
     wrap.appendChild(h('p', { class: 'muted', text: 'No events were recorded for this cell (it did not start).' }));
     return wrap;
   }
-  var full = fullRange(tl), view = full;
+  var full = fullRange(tl), sessions = sessionRange(tl, full), view = sessions;
   var status = h('span', { class: 'hint', id: 'timeline-status' });
   var holder = h('div');
   var draw = function () {
     clear(holder).appendChild(drawTimeline(c, view, full, status, function (r) { view = r; draw(); }));
   };
   wrap.appendChild(h('div', { class: 'tl-tools' }, [
-    h('button', { type: 'button', text: 'Whole cell', onclick: function () { view = full; draw(); } }),
-    h('button', { type: 'button', text: 'Around the fault', onclick: function () { view = faultRange(tl, full); draw(); } }),
+    h('button', { type: 'button', id: 'tl-sessions', text: 'From the first session', onclick: function () {
+      view = sessions;
+      draw();
+    } }),
+    h('button', { type: 'button', id: 'tl-whole', text: 'Whole cell (with process starts)', onclick: function () {
+      view = full;
+      draw();
+    } }),
+    h('button', { type: 'button', id: 'tl-fault', text: 'Around the fault', onclick: function () {
+      view = faultRange(tl, full);
+      draw();
+    } }),
     h('span', { class: 'hint', text: 'Drag across the lanes to zoom in; hover a marker for every field.' }), status]));
   wrap.appendChild(holder);
   wrap.appendChild(timelineKey());
@@ -150,7 +169,9 @@ function drawTimeline(c, range, full, status, onZoom) {
   });
   drawAxis(svg, range, x, bottom, right);
   var hidden = drawEvents(svg, tl, range, x, laneY, bottom);
-  status.textContent = hidden ? hidden + ' labels did not fit at this zoom: drag to zoom in, or hover the markers.' : '';
+  var outside = tl.filter(function (e) { return e.ms < range.min || e.ms > range.max; }).length;
+  status.textContent = (hidden ? hidden + ' labels did not fit at this zoom: drag to zoom in, or hover the markers. '
+    : '') + (outside ? outside + ' events outside this range.' : '');
   enableZoom(svg, range, right, bottom, onZoom);
   return svg;
 }
