@@ -28,6 +28,8 @@ STACKS=${WSBED_SMOKE_STACKS:-jetty}
 CLIENTS=${WSBED_SMOKE_CLIENTS:-jdk}
 SCENARIOS=${WSBED_SMOKE_SCENARIOS:-nginx-reload-shutdown-timeout,network-blackhole,proxy-down}
 REPORT=${WSBED_SMOKE_REPORT:-reports/latest-containers}
+# Absolute: Failsafe runs the suite from scenarios/, where a relative path would land.
+case "$REPORT" in /*) ;; *) REPORT="$PWD/$REPORT" ;; esac
 STATE=/var/tmp/wsbed-dockerd
 began=$SECONDS
 dockerd_pid=
