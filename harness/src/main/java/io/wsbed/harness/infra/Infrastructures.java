@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.utility.TestcontainersConfiguration;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
 
 /**
  * Picks a run's infrastructure from {@code wsbed.infra}: {@code local} (processes on this
@@ -23,6 +24,11 @@ public final class Infrastructures {
     public static final List<String> MODES = List.of("local", "containers", "auto");
     /** The default of wsbed.infra. */
     public static final String DEFAULT_MODE = "local";
+    /**
+     * The image Testcontainers 2.0.5 starts for Ryuk (its RyukContainer; the configuration's
+     * getRyukImage() is a tagless leftover): update together with testcontainers.version.
+     */
+    static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
 
     /**
      * What the run will use and why.
@@ -98,7 +104,7 @@ public final class Infrastructures {
                         : "pull it (docker pull " + c.name() + ") or build the stand-ins with docker/build-images.sh");
             }
         }
-        String ryuk = TestcontainersConfiguration.getInstance().getRyukImage();
+        String ryuk = ryukImage();
         if (!ryukDisabled(env) && (nginx.builtHere() || toxiproxy.builtHere()) && probe.imageId(ryuk).isEmpty()) {
             return refuse(auto, "Testcontainers' Ryuk would pull " + ryuk + ", and local stand-in images mean there is"
                     + " no registry to pull it from", "set TESTCONTAINERS_RYUK_DISABLED=true (wsbed removes its own"
@@ -125,6 +131,11 @@ public final class Infrastructures {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** The reaper image Testcontainers would start, after any substitution configured for it. */
+    static String ryukImage() {
+        return ImageNameSubstitutor.instance().apply(DockerImageName.parse(RYUK_IMAGE)).asCanonicalNameString();
     }
 
     static boolean ryukDisabled(Map<String, String> env) {

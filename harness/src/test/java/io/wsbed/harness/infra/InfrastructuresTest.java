@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** How wsbed.infra turns into local processes or containers, and what it says when it cannot. */
 class InfrastructuresTest {
@@ -89,7 +88,7 @@ class InfrastructuresTest {
             var e = assertThrows(HarnessException.class, () -> Infrastructures.decide("containers", DEFAULTS, probe,
                     Map.of(), false));
             assertTrue(e.getMessage().contains("TESTCONTAINERS_RYUK_DISABLED=true"), e.getMessage());
-            engine.holding(TestcontainersConfiguration.getInstance().getRyukImage(), "sha256:3333");
+            engine.holding("testcontainers/ryuk:0.14.0", "sha256:3333");
             assertTrue(Infrastructures.decide("containers", DEFAULTS, probe, Map.of(), false).containers(),
                     "Ryuk's image on the engine: nothing to pull");
         }
