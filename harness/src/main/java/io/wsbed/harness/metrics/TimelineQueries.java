@@ -27,7 +27,7 @@ public final class TimelineQueries {
             }
             if (e.ev().equals("open")) {
                 open = e.session();
-            } else if ((e.ev().equals("close") || e.ev().equals("error")) && e.session() != null
+            } else if (endsSession(e) && e.session() != null
                     && e.session().equals(open)) {
                 open = null;
             }
@@ -36,15 +36,24 @@ public final class TimelineQueries {
     }
 
     /**
-     * The first close or error event that {@code source} reported for {@code session} at or after
-     * {@code t0Micros}: the moment the application was told the session is over.
+     * The first event at or after {@code t0Micros} by which {@code source}'s application learned
+     * that {@code session} is over: a close, an error, or a send its stack refused.
      */
     public static Optional<Event> firstEnd(List<Event> events, String source, String session, long t0Micros) {
         return events.stream()
                 .filter(e -> e.source().equals(source) && e.tMicros() >= t0Micros)
-                .filter(e -> e.ev().equals("close") || e.ev().equals("error"))
+                .filter(TimelineQueries::endsSession)
                 .filter(e -> session.equals(e.session()))
                 .findFirst();
+    }
+
+    /** A close, an error, or a refused send (failed, threw, false). */
+    public static boolean endsSession(Event e) {
+        return e.ev().equals("close") || e.ev().equals("error") || e.ev().equals("sent") && refused(e.str("outcome"));
+    }
+
+    private static boolean refused(String outcome) {
+        return "failed".equals(outcome) || "threw".equals(outcome) || "false".equals(outcome);
     }
 
     /** The close event of a session reported by {@code source}, if any. */
@@ -115,6 +124,10 @@ public final class TimelineQueries {
             // A stack that reports a close without any code (Undertow after a reset) says -1.
             return "close " + (code < 0 ? "without a code" : Long.toString(code))
                     + (reason == null || reason.isEmpty() ? "" : " \"" + reason + "\"");
+        }
+        if (end.ev().equals("sent")) {
+            String error = end.str("error");
+            return "send " + end.str("outcome") + (error == null ? "" : " " + errorClass(error));
         }
         return "error " + errorClass(end.str("error"));
     }

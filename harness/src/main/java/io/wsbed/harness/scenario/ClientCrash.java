@@ -63,7 +63,7 @@ public final class ClientCrash implements Scenario {
         String ss = sessionAt(ctx.timeline().snapshot(), server.label(), t0)
                 .orElseThrow(() -> new HarnessException("the server had no open session at the stimulus"));
         Optional<Event> end = ctx.timeline().await(e -> e.source().equals(server.label()) && ss.equals(e.session())
-                && (e.ev().equals("close") || e.ev().equals("error")) && e.tMicros() >= t0, Duration.ofMillis(t.windowMs()));
+                && TimelineQueries.endsSession(e) && e.tMicros() >= t0, Duration.ofMillis(t.windowMs()));
         // A few more ticks show whether the server keeps "sending" into the dead session.
         CellContext.sleep(Duration.ofMillis(4 * t.tickMs()));
 

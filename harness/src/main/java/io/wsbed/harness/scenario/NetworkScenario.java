@@ -153,7 +153,7 @@ public final class NetworkScenario implements Scenario {
 
     static java.util.function.Predicate<Event> ended(String source, String session, long t0) {
         return e -> e.source().equals(source) && session.equals(e.session()) && e.tMicros() >= t0
-                && (e.ev().equals("close") || e.ev().equals("error"));
+                && TimelineQueries.endsSession(e);
     }
 
     private interface ProxyCall {

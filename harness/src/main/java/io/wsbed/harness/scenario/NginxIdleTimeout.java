@@ -1,5 +1,6 @@
 package io.wsbed.harness.scenario;
 
+import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.timeline.Event;
@@ -126,7 +127,7 @@ public final class NginxIdleTimeout implements Scenario {
 
     private static java.util.function.Predicate<Event> ended(String source, String session, long t0) {
         return e -> e.source().equals(source) && session.equals(e.session()) && e.tMicros() >= t0
-                && (e.ev().equals("close") || e.ev().equals("error"));
+                && TimelineQueries.endsSession(e);
     }
 
     private static Judgement judge(SideReport c, SideReport s, boolean survived, boolean pinged, long windowMs, Timings t) {

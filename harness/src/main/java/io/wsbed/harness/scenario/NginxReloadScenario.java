@@ -1,5 +1,6 @@
 package io.wsbed.harness.scenario;
 
+import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.nginx.NginxReload;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.stack.RunningStack;
@@ -81,14 +82,14 @@ public final class NginxReloadScenario implements Scenario {
         ctx.mark("reloaded", "took_ms", reload.took().toMillis(), "old_workers", reload.oldWorkers().size(),
                 "new_workers", reload.newWorkers().size());
         ctx.timeline().await(e -> e.source().equals(client.label()) && cs.equals(e.session()) && e.tMicros() >= t0
-                && (e.ev().equals("close") || e.ev().equals("error")), Duration.ofMillis(windowMs));
+                && TimelineQueries.endsSession(e), Duration.ofMillis(windowMs));
         Optional<Event> reopen = Optional.empty();
         List<Event> events = ctx.timeline().snapshot();
         SideReport c = SideReport.of(events, "client", client.label(), cs, t0);
         if (c.told()) {
             reopen = ctx.awaitFrom(client.label(), c.end().get().tMicros(), Duration.ofMillis(t.windowMs()), "open");
             ctx.timeline().await(e -> e.source().equals(server.label()) && ss.equals(e.session()) && e.tMicros() >= t0
-                    && (e.ev().equals("close") || e.ev().equals("error")), Duration.ofMillis(t.boundMs()));
+                    && TimelineQueries.endsSession(e), Duration.ofMillis(t.boundMs()));
             events = ctx.timeline().snapshot();
             c = SideReport.of(events, "client", client.label(), cs, t0);
         }

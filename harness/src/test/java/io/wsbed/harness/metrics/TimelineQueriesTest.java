@@ -62,6 +62,18 @@ class TimelineQueriesTest {
     }
 
     @Test
+    void aRefusedSendAlsoTellsTheApplicationAndEndsTheSession() {
+        ev("client-1", 100, "open", "session", "c1");
+        ev("harness", 1_000, "fault", "kind", "proxy-down");
+        ev("client-1", 1_100, "sent", "session", "c1", "seq", 4L, "outcome", "ok");
+        ev("client-1", 1_150, "sent", "session", "c1", "seq", 5L, "outcome", "failed", "error", "java.io.IOException: closed output");
+        Event end = TimelineQueries.firstEnd(events, "client-1", "c1", 1_000).orElseThrow();
+        assertEquals(1_150, end.tMicros(), "the JDK client never reported a close, but its send failed");
+        assertEquals("send failed java.io.IOException", TimelineQueries.told(end));
+        assertTrue(TimelineQueries.sessionAt(events, "client-1", 2_000).isEmpty());
+    }
+
+    @Test
     void reconnectAttemptsAreCountedOnlyUpToTheNewSession() {
         crash();
         assertEquals(2, TimelineQueries.reconnectAttempts(events, "client-1", 1_000, 9_000));

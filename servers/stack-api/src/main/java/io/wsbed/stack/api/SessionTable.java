@@ -152,6 +152,9 @@ final class SessionTable implements ConnectionListener {
                     long t = events.nowMicros();
                     events.emitAt(t, "sent", "session", s.id, "seq", seqField, "outcome", outcome,
                             "error", error == null ? null : describe(error), "latency_us", t - calledAt);
+                    if (!outcome.equals("ok") && !outcome.equals("silent")) {
+                        refused(s);
+                    }
                 }
             }
 
@@ -182,8 +185,19 @@ final class SessionTable implements ConnectionListener {
                 long now = events.nowMicros();
                 events.emitAt(now, "sent", "session", s.id, "seq", seqField, "outcome", "threw",
                         "error", describe(t), "latency_us", now - calledAt);
+                refused(s);
             }
         }
+    }
+
+    /**
+     * A refused send tells the application the session is unusable even when the stack reports
+     * no close or error (the JDK client sometimes fails sends with "closed output" and never calls
+     * onClose): like a real application, the runtime then stops using it, and a client reconnects.
+     */
+    private void refused(Session s) {
+        s.open = false;
+        markEnded(s);
     }
 
     /** Sends a message whose outcome the contract does not report (the server's echo). */
