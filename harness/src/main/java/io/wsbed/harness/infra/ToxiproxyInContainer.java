@@ -59,8 +59,9 @@ final class ToxiproxyInContainer implements AutoCloseable {
             LOG.info("Toxiproxy container {} ({}, server {}) ready at http://127.0.0.1:{} in {} ms",
                     LoopbackWait.shortId(c.getContainerId()), image.name(), version, port,
                     (System.nanoTime() - began) / 1_000_000);
+            // No port in the description: it lands in the report header, which should not change run to run.
             return new ToxiproxyInContainer(c, reaper, new ToxiproxyAccess(client, "127.0.0.1", "127.0.0.1",
-                    "container " + image.label() + ", server " + version + " at http://127.0.0.1:" + port));
+                    "container " + image.label() + ", server " + version));
         }
         throw new HarnessException("the Toxiproxy container found " + MAX_ATTEMPTS + " free loopback ports taken");
     }
