@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class RunCommand {
     static final String USAGE = "wsbed run [--stacks jetty,undertow] [--clients jdk] [--scenarios server-crash]"
-            + " [--profiles default,heartbeat] [--paths direct,nginx,toxiproxy] [--window 10s] [--seed N] [--repeat N] [--report-dir DIR]"
+            + " [--profiles default,heartbeat] [--paths direct,nginx,toxiproxy] [--infra local|containers|auto] [--window 10s] [--seed N] [--repeat N] [--report-dir DIR]"
             + " [--baseline FILE] [--update-baseline] [--no-baseline]";
     /** Exit code when a verdict drifted from the baseline. */
     static final int DRIFT = 3;
@@ -31,7 +31,7 @@ final class RunCommand {
             Map.entry("--scenarios", "wsbed.scenarios"), Map.entry("--profiles", "wsbed.profiles"),
             Map.entry("--paths", "wsbed.paths"), Map.entry("--window", "wsbed.window"), Map.entry("--seed", "wsbed.seed"),
             Map.entry("--report-dir", "wsbed.report.dir"), Map.entry("--repeat", "wsbed.repeat"),
-            Map.entry("--baseline", "wsbed.baseline"));
+            Map.entry("--baseline", "wsbed.baseline"), Map.entry("--infra", "wsbed.infra"));
 
     private RunCommand() {
     }

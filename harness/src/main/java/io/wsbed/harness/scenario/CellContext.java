@@ -200,6 +200,18 @@ public final class CellContext implements AutoCloseable {
                         + timeout.toMillis() + " ms; see " + logDir));
     }
 
+    /**
+     * Waits until both sides have opened a session and numbered messages flow both ways (three
+     * each): the state every scenario with traffic starts its stimulus from.
+     */
+    public Sessions awaitFlow(RunningStack client, RunningStack server) {
+        String cs = awaitOpen(client, 0, Duration.ofSeconds(5)).session();
+        String ss = awaitOpen(server, 0, Duration.ofSeconds(5)).session();
+        awaitReceived(client, 3, Duration.ofSeconds(3));
+        awaitReceived(server, 3, Duration.ofSeconds(3));
+        return new Sessions(cs, ss);
+    }
+
     /** Waits until {@code process} has received {@code count} numbered messages (bounded). */
     public void awaitReceived(RunningStack process, int count, Duration timeout) {
         int n = timeline.awaitCount(e -> e.source().equals(process.label()) && e.ev().equals("recv"), count, timeout);

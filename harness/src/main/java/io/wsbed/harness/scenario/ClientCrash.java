@@ -52,9 +52,7 @@ public final class ClientCrash implements Scenario {
         Timings t = ctx.timings();
         RunningStack server = ctx.startServer(0, t.tickMs());
         RunningStack client = ctx.startClient(server.port(), t.sendMs());
-        ctx.awaitOpen(client, 0, Duration.ofSeconds(5));
-        ctx.awaitReceived(client, 3, Duration.ofSeconds(3));
-        ctx.awaitReceived(server, 3, Duration.ofSeconds(3));
+        ctx.awaitFlow(client, server);
 
         long t0 = ctx.mark("fault", "kind", "kill-client", "target", client.label());
         client.kill();

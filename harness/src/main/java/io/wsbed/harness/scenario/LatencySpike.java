@@ -51,10 +51,9 @@ public final class LatencySpike implements Scenario {
         RunningStack server = ctx.startServer(0, t.tickMs());
         Proxy proxy = ctx.toxiproxy(server.port());
         RunningStack client = ctx.startClient(CellContext.proxyPort(proxy), t.sendMs());
-        String cs = ctx.awaitOpen(client, 0, Duration.ofSeconds(5)).session();
-        String ss = ctx.awaitOpen(server, 0, Duration.ofSeconds(5)).session();
-        ctx.awaitReceived(client, 3, Duration.ofSeconds(3));
-        ctx.awaitReceived(server, 3, Duration.ofSeconds(3));
+        Sessions flow = ctx.awaitFlow(client, server);
+        String cs = flow.client();
+        String ss = flow.server();
 
         NetworkFault spike = new NetworkFault.Latency(latencyMs);
         long t0 = ctx.mark("fault", "kind", "latency-spike", "latency_ms", latencyMs, "spike_ms", spikeMs);

@@ -80,10 +80,9 @@ public final class NetworkScenario implements Scenario {
         Proxy proxy = ctx.toxiproxy(server.port());
         call(() -> fault.arm(proxy), "arm");
         RunningStack client = ctx.startClient(CellContext.proxyPort(proxy), t.sendMs());
-        String cs = ctx.awaitOpen(client, 0, Duration.ofSeconds(5)).session();
-        String ss = ctx.awaitOpen(server, 0, Duration.ofSeconds(5)).session();
-        ctx.awaitReceived(client, 3, Duration.ofSeconds(3));
-        ctx.awaitReceived(server, 3, Duration.ofSeconds(3));
+        Sessions flow = ctx.awaitFlow(client, server);
+        String cs = flow.client();
+        String ss = flow.server();
 
         long t0 = ctx.mark("fault", "kind", id);
         call(() -> fault.apply(proxy), "apply");

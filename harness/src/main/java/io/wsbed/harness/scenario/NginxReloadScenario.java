@@ -70,10 +70,9 @@ public final class NginxReloadScenario implements Scenario {
         RunningStack server = ctx.startServer(0, t.tickMs());
         var proxy = ctx.nginx(settings, server.port());
         RunningStack client = ctx.startClient(proxy.port(), t.sendMs());
-        String cs = ctx.awaitOpen(client, 0, Duration.ofSeconds(5)).session();
-        String ss = ctx.awaitOpen(server, 0, Duration.ofSeconds(5)).session();
-        ctx.awaitReceived(client, 3, Duration.ofSeconds(3));
-        ctx.awaitReceived(server, 3, Duration.ofSeconds(3));
+        Sessions flow = ctx.awaitFlow(client, server);
+        String cs = flow.client();
+        String ss = flow.server();
 
         long windowMs = 3 * t.nginxWorkerShutdownMs();
         long t0 = ctx.mark("fault", "kind", "nginx-reload", "worker_shutdown_timeout_ms",

@@ -57,29 +57,29 @@ public final class SendAfterClose implements Scenario {
         RunningStack client = ctx.startClient(server.port(), 0);
 
         // 1. The client closes: the client sends after its local close, the server after the remote close.
-        Pair p = awaitPair(ctx, client, server, 0);
+        Sessions p = awaitPair(ctx, client, server, 0);
         long t = ctx.mark("fault", "kind", "client-close", "target", client.label());
-        client.command("close " + p.client + " 1000 done");
-        awaitEnd(ctx, client, p.client, t);
-        awaitEnd(ctx, server, p.server, t);
-        cases.add(sendOnce(ctx, client, "client", "local-close", p.client, metrics, obs));
-        cases.add(sendOnce(ctx, server, "server", "remote-close", p.server, metrics, obs));
+        client.command("close " + p.client() + " 1000 done");
+        awaitEnd(ctx, client, p.client(), t);
+        awaitEnd(ctx, server, p.server(), t);
+        cases.add(sendOnce(ctx, client, "client", "local-close", p.client(), metrics, obs));
+        cases.add(sendOnce(ctx, server, "server", "remote-close", p.server(), metrics, obs));
 
         // 2. The server closes (the client has reconnected): the reverse.
         p = awaitPair(ctx, client, server, t);
         t = ctx.mark("fault", "kind", "server-close", "target", server.label());
-        server.command("close " + p.server + " 1000 done");
-        awaitEnd(ctx, server, p.server, t);
-        awaitEnd(ctx, client, p.client, t);
-        cases.add(sendOnce(ctx, server, "server", "local-close", p.server, metrics, obs));
-        cases.add(sendOnce(ctx, client, "client", "remote-close", p.client, metrics, obs));
+        server.command("close " + p.server() + " 1000 done");
+        awaitEnd(ctx, server, p.server(), t);
+        awaitEnd(ctx, client, p.client(), t);
+        cases.add(sendOnce(ctx, server, "server", "local-close", p.server(), metrics, obs));
+        cases.add(sendOnce(ctx, client, "client", "remote-close", p.client(), metrics, obs));
 
         // 3. The client is killed: the server sends at once.
         p = awaitPair(ctx, client, server, t);
         t = ctx.mark("fault", "kind", "kill-client", "target", client.label());
         client.kill();
         client.awaitExit(Duration.ofSeconds(2));
-        cases.add(sendUntilRefused(ctx, server, "server", p.server, t, metrics, obs));
+        cases.add(sendUntilRefused(ctx, server, "server", p.server(), t, metrics, obs));
 
         // 4. A fresh client; the server is killed: the client sends at once.
         RunningStack client2 = ctx.startClient(server.port(), 0);
@@ -87,21 +87,18 @@ public final class SendAfterClose implements Scenario {
         t = ctx.mark("fault", "kind", "kill-server", "target", server.label());
         server.kill();
         server.awaitExit(Duration.ofSeconds(2));
-        cases.add(sendUntilRefused(ctx, client2, "client", p.client, t, metrics, obs));
+        cases.add(sendUntilRefused(ctx, client2, "client", p.client(), t, metrics, obs));
 
         metrics.put("told_sends", cases.stream().filter(SendCase::told).count());
         metrics.put("sends", cases.size());
         return new Outcome(metrics, obs, VerdictRules.sendAfterClose(cases, ctx.timings().boundMs()));
     }
 
-    private record Pair(String client, String server) {
-    }
-
     /** The next session pair opened after {@code after} (the client reconnects by itself). */
-    private static Pair awaitPair(CellContext ctx, RunningStack client, RunningStack server, long after) {
+    private static Sessions awaitPair(CellContext ctx, RunningStack client, RunningStack server, long after) {
         Event c = ctx.awaitOpen(client, after, Duration.ofSeconds(5));
         Event s = ctx.awaitOpen(server, after, Duration.ofSeconds(5));
-        return new Pair(c.session(), s.session());
+        return new Sessions(c.session(), s.session());
     }
 
     private static void awaitEnd(CellContext ctx, RunningStack p, String session, long after) {

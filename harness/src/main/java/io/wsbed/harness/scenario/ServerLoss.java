@@ -103,9 +103,7 @@ public final class ServerLoss implements Scenario {
         int port = server.port();
         RunningStack client = ctx.startClient(ctx.entryPort(port), t.sendMs(), reconnect,
                 ctx.cell().profile().options(t));
-        ctx.awaitOpen(client, 0, Duration.ofSeconds(5));
-        ctx.awaitReceived(client, 3, Duration.ofSeconds(3));
-        ctx.awaitReceived(server, 3, Duration.ofSeconds(3));
+        ctx.awaitFlow(client, server);
 
         long t0 = ctx.mark("fault", "kind", graceful ? "stop-server" : "kill-server", "target", server.label());
         if (graceful) {

@@ -82,6 +82,21 @@ class SettingsTest {
     }
 
     @Test
+    void anUnknownInfraModeListsTheModes() {
+        var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.infra", "docker")));
+        assertTrue(e.getMessage().startsWith("Configuration error: wsbed.infra must be one of"), e.getMessage());
+        assertTrue(e.getMessage().contains("containers") && e.getMessage().endsWith("got 'docker'"), e.getMessage());
+        assertEquals("local", settings(Map.of()).infra());
+    }
+
+    @Test
+    void anUnknownPathListsThePaths() {
+        var e = assertThrows(HarnessException.class, () -> MatrixPlan.plan(settings(Map.of("wsbed.paths", "proxy")), INFOS));
+        assertEquals("Configuration error: Unknown path 'proxy' in wsbed.paths; available: direct, nginx, toxiproxy",
+                e.getMessage());
+    }
+
+    @Test
     void malformedWindowNamesTheExpectedForm() {
         var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.window", "ten")));
         assertEquals("Configuration error: wsbed.window must be a positive duration like 10s or 2500ms, got 'ten'", e.getMessage());
