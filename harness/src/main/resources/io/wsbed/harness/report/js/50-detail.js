@@ -47,11 +47,41 @@ function keyValues(title, map, id) {
   var t = h('table', { class: 'plain', id: id });
   var b = h('tbody');
   keys.forEach(function (k) {
-    b.appendChild(h('tr', {}, [h('td', { class: 'mono', text: k }), h('td', { text: fmtValue(k, map[k]) })]));
+    var v = map[k];
+    b.appendChild(h('tr', {}, [h('td', { class: 'mono', text: k }),
+      h('td', {}, [isHistogram(v) ? histogram(v) : fmtValue(k, v)])]));
   });
   if (!keys.length) b.appendChild(h('tr', {}, [h('td', { class: 'muted', text: 'none' })]));
   t.appendChild(b);
   return h('div', {}, [h('h3', { text: title }), t]);
+}
+
+// A map of numeric buckets to counts ("ms after the fault" -> attempts), as the reconnect storm records.
+function isHistogram(v) {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  var keys = Object.keys(v);
+  return keys.length > 1 && keys.every(function (k) { return /^\d+$/.test(k) && typeof v[k] === 'number'; });
+}
+
+// Bars on a shared time axis (bucket starts in ms), tallest bar = the busiest bucket.
+function histogram(v) {
+  var keys = Object.keys(v).map(Number).sort(function (a, b) { return a - b; });
+  var max = Math.max.apply(null, keys.map(function (k) { return v[k]; }));
+  var width = 8, height = 70, step = keys.length > 1 ? keys[1] - keys[0] : 100;
+  var span = keys[keys.length - 1] - keys[0] + step;
+  var w = Math.max(120, Math.round(span / step) * width);
+  var svg = s('svg', { width: w, height: height + 14, class: 'histogram', role: 'img',
+    'aria-label': 'histogram' });
+  keys.forEach(function (k) {
+    var bh = Math.max(1, Math.round(v[k] / max * height));
+    var x = Math.round((k - keys[0]) / step) * width;
+    svg.appendChild(s('rect', { x: x, y: height - bh, width: width - 1, height: bh, fill: '#2563eb' },
+      [s('title', { text: k + ' ms: ' + v[k] })]));
+  });
+  svg.appendChild(s('text', { x: 0, y: height + 12, 'font-size': 10, text: keys[0] + ' ms' }));
+  svg.appendChild(s('text', { x: w, y: height + 12, 'font-size': 10, 'text-anchor': 'end',
+    text: (keys[keys.length - 1] + step) + ' ms' }));
+  return h('div', {}, [svg, h('div', { class: 'muted', text: 'max ' + max + ' per ' + step + ' ms bucket' })]);
 }
 
 function eventTable(c) {
