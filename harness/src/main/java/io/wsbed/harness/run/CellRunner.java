@@ -2,6 +2,7 @@ package io.wsbed.harness.run;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.infra.Infrastructure;
+import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.TimelineEntry;
 import io.wsbed.harness.scenario.Cell;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -101,16 +101,12 @@ final class CellRunner {
         }
         Object v = metrics.get(metric);
         if (metric.endsWith("_ms")) {
-            return v == null ? "not within window" : formatMs(((Number) v).doubleValue());
+            return v == null ? "not within window" : Millis.format(((Number) v).doubleValue()) + " ms";
         }
         if (metric.equals("told_sends") && metrics.get("sends") instanceof Number n) {
             return v + "/" + n + " told";
         }
         return String.valueOf(v);
-    }
-
-    static String formatMs(double ms) {
-        return (ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms)) + " ms";
     }
 
     /** The timeline relative to the first stimulus (or the first event when there was none). */

@@ -1,11 +1,9 @@
 package io.wsbed.harness.scenario;
 
 import eu.rekawek.toxiproxy.Proxy;
-import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.Judgement;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +55,10 @@ public final class LatencySpike implements Scenario {
 
         NetworkFault spike = new NetworkFault.Latency(latencyMs);
         long t0 = ctx.mark("fault", "kind", "latency-spike", "latency_ms", latencyMs, "spike_ms", spikeMs);
-        call(() -> spike.apply(proxy));
+        NetworkFault.run(() -> spike.apply(proxy), "apply the latency toxics");
         ctx.sleepUntil(t0 + spikeMs * 1000);
         ctx.mark("recover", "kind", "latency-spike");
-        call(() -> spike.recover(proxy));
+        NetworkFault.run(() -> spike.recover(proxy), "remove the latency toxics");
         // Removing latency flushes what it held; let the delayed messages land.
         CellContext.sleep(Duration.ofMillis(latencyMs + 500));
 
@@ -90,17 +88,5 @@ public final class LatencySpike implements Scenario {
         }
         return Judgement.degraded("A healthy but slow connection (" + latencyMs + " ms each way) was dropped: "
                 + c.describe() + ", " + s.describe() + (lost > 0 ? "; " + lost + " messages sent ok never arrived" : "") + ".");
-    }
-
-    private interface ProxyCall {
-        void run() throws IOException;
-    }
-
-    private static void call(ProxyCall c) {
-        try {
-            c.run();
-        } catch (IOException e) {
-            throw new HarnessException("Toxiproxy refused the latency toxics: " + e.getMessage(), e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.wsbed.harness.scenario;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.wsbed.harness.HarnessException;
 import java.io.IOException;
 
 /**
@@ -9,6 +10,20 @@ import java.io.IOException;
  * each applied and undone through toxiproxy-java.
  */
 sealed interface NetworkFault {
+
+    /** One toxiproxy-java call, which may fail with an IOException. */
+    interface ProxyStep {
+        void run() throws IOException;
+    }
+
+    /** Runs a toxiproxy-java call; a refusal means the harness could not inject the fault. */
+    static void run(ProxyStep step, String what) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new HarnessException("Toxiproxy refused to " + what + ": " + e.getMessage(), e);
+        }
+    }
 
     /** Prepares the proxy before the client connects (most faults need nothing). */
     default void arm(Proxy proxy) throws IOException {

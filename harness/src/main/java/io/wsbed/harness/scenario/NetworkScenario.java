@@ -1,13 +1,11 @@
 package io.wsbed.harness.scenario;
 
 import eu.rekawek.toxiproxy.Proxy;
-import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.TwoSided;
 import io.wsbed.harness.verdict.VerdictRules;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,14 +76,14 @@ public final class NetworkScenario implements Scenario {
         Timings t = ctx.timings();
         RunningStack server = ctx.startServer(0, t.tickMs());
         Proxy proxy = ctx.toxiproxy(server.port());
-        call(() -> fault.arm(proxy), "arm");
+        NetworkFault.run(() -> fault.arm(proxy), "arm " + id);
         RunningStack client = ctx.startClient(CellContext.proxyPort(proxy), t.sendMs());
         Sessions flow = ctx.awaitFlow(client, server);
         String cs = flow.client();
         String ss = flow.server();
 
         long t0 = ctx.mark("fault", "kind", id);
-        call(() -> fault.apply(proxy), "apply");
+        NetworkFault.run(() -> fault.apply(proxy), "apply " + id);
         ctx.mark("proxy", "toxics", "applied");
         if (downForMs > 0) {
             ctx.sleepUntil(t0 + downForMs * 1000);
@@ -96,7 +94,7 @@ public final class NetworkScenario implements Scenario {
             ctx.timeline().await(ended(server.label(), ss, t0), Duration.ofMillis(Math.max(left, 0)));
         }
         long t1 = ctx.mark("recover", "kind", id);
-        call(() -> fault.recover(proxy), "recover");
+        NetworkFault.run(() -> fault.recover(proxy), "recover " + id);
         Optional<Event> reopen = ctx.awaitFrom(client.label(), t1, Duration.ofMillis(t.windowMs()), "open");
         if (downForMs > 0) {
             // Detection may come after the proxy is back; give both sides the window from t0.
@@ -153,17 +151,5 @@ public final class NetworkScenario implements Scenario {
     static java.util.function.Predicate<Event> ended(String source, String session, long t0) {
         return e -> e.source().equals(source) && session.equals(e.session()) && e.tMicros() >= t0
                 && TimelineQueries.endsSession(e);
-    }
-
-    private interface ProxyCall {
-        void run() throws IOException;
-    }
-
-    private void call(ProxyCall c, String what) {
-        try {
-            c.run();
-        } catch (IOException e) {
-            throw new HarnessException("Toxiproxy refused to " + what + " " + id + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.wsbed.harness.scenario;
 
+import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.nginx.NginxReload;
 import io.wsbed.harness.nginx.NginxSettings;
@@ -120,6 +121,6 @@ public final class NginxReloadScenario implements Scenario {
             return Judgement.fail("The reload cut the session (" + who + ") and the client did not come back.");
         }
         return Judgement.pass("The reload cut the session (" + who + ") and the client reconnected "
-                + CellText.ms(reconnectMs) + " ms later.");
+                + Millis.format(reconnectMs) + " ms later.");
     }
 }

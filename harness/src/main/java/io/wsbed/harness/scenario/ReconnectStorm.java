@@ -1,6 +1,7 @@
 package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.timeline.Event;
@@ -134,9 +135,9 @@ public final class ReconnectStorm implements Scenario {
             return Judgement.fail("Only " + back.size() + " of " + clients + " clients were back within the "
                     + t.windowMs() + " ms window.");
         }
-        return Judgement.pass("All " + clients + " clients were back " + CellText.ms(back.get(back.size() - 1))
-                + " ms after the server was ready (p50 " + CellText.ms(percentile(back, 0.5)) + " ms, p95 "
-                + CellText.ms(percentile(back, 0.95)) + " ms).");
+        return Judgement.pass("All " + clients + " clients were back " + Millis.format(back.get(back.size() - 1))
+                + " ms after the server was ready (p50 " + Millis.format(percentile(back, 0.5)) + " ms, p95 "
+                + Millis.format(percentile(back, 0.95)) + " ms).");
     }
 
     /** Nearest-rank percentile of sorted values, or null when there are none. */

@@ -1,5 +1,6 @@
 package io.wsbed.harness.scenario;
 
+import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.timeline.Event;
 import java.util.List;
@@ -37,7 +38,7 @@ record SideReport(String side, Optional<Event> end, Optional<Event> close, Optio
 
     /** "client after 2003 ms (close 1006)" or "client not told". */
     String describe() {
-        return end.map(e -> side + " after " + CellText.ms(detectMs()) + " ms (" + TimelineQueries.told(e) + ")")
+        return end.map(e -> side + " after " + Millis.format(detectMs()) + " ms (" + TimelineQueries.told(e) + ")")
                 .orElse(side + " not told");
     }
 }

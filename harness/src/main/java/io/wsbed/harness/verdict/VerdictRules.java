@@ -1,7 +1,7 @@
 package io.wsbed.harness.verdict;
 
+import io.wsbed.harness.metrics.Millis;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -105,10 +105,7 @@ public final class VerdictRules {
                 .collect(Collectors.joining(", "));
     }
 
-    static String fmt(Double ms) {
-        if (ms == null) {
-            return "-";
-        }
-        return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms);
+    private static String fmt(Double ms) {
+        return Millis.format(ms);
     }
 }
