@@ -147,12 +147,12 @@ final class SessionTable implements ConnectionListener {
         long calledAt = events.nowMicros();
         AtomicBoolean reported = new AtomicBoolean();
         SendResult result = new SendResult() {
-            private void report(String outcome, Throwable error) {
+            private void report(SendOutcome outcome, Throwable error) {
                 if (reported.compareAndSet(false, true)) {
                     long t = events.nowMicros();
-                    events.emitAt(t, "sent", "session", s.id, "seq", seqField, "outcome", outcome,
+                    events.emitAt(t, "sent", "session", s.id, "seq", seqField, "outcome", outcome.wire(),
                             "error", error == null ? null : describe(error), "latency_us", t - calledAt);
-                    if (!outcome.equals("ok") && !outcome.equals("silent")) {
+                    if (outcome.endsSession()) {
                         refused(s);
                     }
                 }
@@ -160,22 +160,22 @@ final class SessionTable implements ConnectionListener {
 
             @Override
             public void ok() {
-                report("ok", null);
+                report(SendOutcome.OK, null);
             }
 
             @Override
             public void failed(Throwable error) {
-                report("failed", error);
+                report(SendOutcome.FAILED, error);
             }
 
             @Override
             public void returnedFalse() {
-                report("false", null);
+                report(SendOutcome.FALSE, null);
             }
 
             @Override
             public void silent() {
-                report("silent", null);
+                report(SendOutcome.SILENT, null);
             }
         };
         try {
@@ -183,7 +183,7 @@ final class SessionTable implements ConnectionListener {
         } catch (Throwable t) {
             if (reported.compareAndSet(false, true)) {
                 long now = events.nowMicros();
-                events.emitAt(now, "sent", "session", s.id, "seq", seqField, "outcome", "threw",
+                events.emitAt(now, "sent", "session", s.id, "seq", seqField, "outcome", SendOutcome.THREW.wire(),
                         "error", describe(t), "latency_us", now - calledAt);
                 refused(s);
             }
