@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.wsbed.harness.baseline.BaselineGate;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.verdict.Verdict;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class BaselineDriftCheckTest {
 
     private static CellResult cell(String id, Verdict v) {
         String[] p = id.split("\\.");
-        return new CellResult(id, p[0], p[1], p[2], p[3], p[4], v, "because.", "", Map.of(), Map.of(), List.of(), "",
+        return new CellResult(id, p[0], p[1], p[2], p[3], NetworkPath.byId(p[4], "test"), v, "because.", "", Map.of(), Map.of(), List.of(), "",
                 Map.of());
     }
 

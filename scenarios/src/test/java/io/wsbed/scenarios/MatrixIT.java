@@ -3,6 +3,7 @@ package io.wsbed.scenarios;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wsbed.harness.baseline.BaselineGate;
+import io.wsbed.harness.report.ReportFiles;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.run.MatrixRun;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * findings about a stack and pass here (they go to the report); SKIPPED aborts with its reason;
  * ERROR means the harness broke and fails the build. After the cells, in this order: the report
  * is written and every verdict is compared with reports/baseline.json (drift fails the build and
- * names the cells), then the report is opened in headless Chromium.
+ * names the cells), every cell is checked again from the results.json just written ({@code wsbed
+ * recheck}) and must come out exactly as it did live, then the report is opened in headless Chromium.
  */
 @ExtendWith(MatrixExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +50,13 @@ class MatrixIT {
     }
 
     @Order(3)
+    @Test
+    void recheckReproducesEveryCell(MatrixRun run) {
+        Results results = run.finish();
+        RecheckAgreement.assertReproduced(results, ReportFiles.readResults(run.reportDir().resolve("results.json")));
+    }
+
+    @Order(4)
     @Test
     void reportOpensInChromium(MatrixRun run) {
         run.finish();

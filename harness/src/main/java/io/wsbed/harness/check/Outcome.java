@@ -1,4 +1,4 @@
-package io.wsbed.harness.scenario;
+package io.wsbed.harness.check;
 
 import io.wsbed.harness.verdict.Judgement;
 import java.util.LinkedHashMap;

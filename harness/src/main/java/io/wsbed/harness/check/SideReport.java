@@ -1,4 +1,4 @@
-package io.wsbed.harness.scenario;
+package io.wsbed.harness.check;
 
 import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.metrics.TimelineQueries;

@@ -1,6 +1,7 @@
 package io.wsbed.harness.metrics;
 
 import io.wsbed.harness.timeline.Event;
+import io.wsbed.stack.api.SendOutcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,13 +48,18 @@ public final class TimelineQueries {
                 .findFirst();
     }
 
-    /** A close, an error, or a refused send (failed, threw, false). */
+    /**
+     * Whether this event told its process's application that the session is over: a close, an
+     * error, or a send the stack refused ({@link SendOutcome#endsSession(String)}). The one
+     * definition the checkers and the report use.
+     */
     public static boolean endsSession(Event e) {
-        return e.ev().equals("close") || e.ev().equals("error") || e.ev().equals("sent") && refused(e.str("outcome"));
+        return endsSession(e.ev(), e.str("outcome"));
     }
 
-    private static boolean refused(String outcome) {
-        return "failed".equals(outcome) || "threw".equals(outcome) || "false".equals(outcome);
+    /** {@link #endsSession(Event)} of an event name and, for a {@code sent} event, its outcome. */
+    public static boolean endsSession(String ev, String outcome) {
+        return ev.equals("close") || ev.equals("error") || ev.equals("sent") && SendOutcome.endsSession(outcome);
     }
 
     /** The close event of a session reported by {@code source}, if any. */

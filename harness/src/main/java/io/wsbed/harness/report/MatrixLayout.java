@@ -57,9 +57,9 @@ final class MatrixLayout {
         // alone) compares nothing; that cell is in the server view already.
         Set<String> compared = new HashSet<>();
         r.cells().stream().filter(c -> c.server().equals(server) && !c.client().equals(client))
-                .forEach(c -> compared.add(c.scenario() + "|" + c.path() + "|" + c.profile()));
+                .forEach(c -> compared.add(c.scenario() + "|" + c.path().id() + "|" + c.profile()));
         Table clients = table(r, "Clients (server: " + server + ")", c -> c.server().equals(server)
-                && (compared.isEmpty() || compared.contains(c.scenario() + "|" + c.path() + "|" + c.profile())),
+                && (compared.isEmpty() || compared.contains(c.scenario() + "|" + c.path().id() + "|" + c.profile())),
                 CellResult::client);
         if (!servers.rows().isEmpty()) {
             out.add(servers);
@@ -86,7 +86,7 @@ final class MatrixLayout {
         List<Row> rows = new ArrayList<>();
         for (CellResult c : view) {
             columns.add(column.apply(c));
-            Row row = new Row(c.scenario(), c.path(), c.profile());
+            Row row = new Row(c.scenario(), c.path().id(), c.profile());
             if (!rows.contains(row)) {
                 rows.add(row);
             }

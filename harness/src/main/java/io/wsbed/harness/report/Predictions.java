@@ -1,5 +1,6 @@
 package io.wsbed.harness.report;
 
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class Predictions {
         String scenario = what.startsWith("killed-peer") ? (role.equals("client") ? "server-crash" : "client-crash")
                 : "send-after-close";
         return results.cells().stream()
-                .filter(c -> c.scenario().equals(scenario) && c.profile().equals("default") && c.path().equals("direct"))
+                .filter(c -> c.scenario().equals(scenario) && c.profile().equals("default") && c.path() == NetworkPath.DIRECT)
                 .filter(c -> role.equals("client") ? c.client().equals(stack) : c.server().equals(stack))
                 .findFirst();
     }

@@ -9,6 +9,7 @@ import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.result.ScenarioInfo;
 import io.wsbed.harness.result.TimelineEntry;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.stack.StackInfo;
 import io.wsbed.harness.verdict.Verdict;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class ResultsJsonReader {
         }
         List<ScenarioInfo> scenarios = new ArrayList<>();
         for (JsonNode s : array(root, "scenarios")) {
-            scenarios.add(new ScenarioInfo(text(s, "id"), opt(s, "path"), opt(s, "description"), strings(s.path("reports"))));
+            scenarios.add(new ScenarioInfo(text(s, "id"), paths(s), opt(s, "description"), strings(s.path("reports"))));
         }
         List<CellResult> cells = new ArrayList<>();
         for (JsonNode c : array(root, "cells")) {
@@ -98,9 +99,20 @@ public final class ResultsJsonReader {
             throw bad("cell '" + id + "' has no reason");
         }
         return new CellResult(id, text(c, "scenario"), text(c, "server"), text(c, "client"), text(c, "profile"),
-                text(c, "path"), verdict(text(c, "verdict"), id), reason, Objects.toString(opt(c, "key_figure"), ""),
+                NetworkPath.byId(text(c, "path"), source + " cell '" + id + "'"), verdict(text(c, "verdict"), id), reason, Objects.toString(opt(c, "key_figure"), ""),
                 map(c.path("metrics")), map(c.path("observations")), timeline, opt(c, "logs"),
                 map(c.path("timings")), repetitions);
+    }
+
+    private List<NetworkPath> paths(JsonNode scenario) {
+        String raw = opt(scenario, "path");
+        List<NetworkPath> out = new ArrayList<>();
+        if (raw != null && !raw.isEmpty()) {
+            for (String id : raw.split(",")) {
+                out.add(NetworkPath.byId(id, source + " scenario '" + scenario.path("id").asText() + "'"));
+            }
+        }
+        return out;
     }
 
     private Verdict verdict(String raw, String cell) {

@@ -64,7 +64,7 @@ public final class ResultsJsonWriter {
         for (ScenarioInfo s : r.scenarios()) {
             ObjectNode n = scenarios.addObject();
             n.put("id", s.id());
-            n.put("path", s.path());
+            n.put("path", s.pathList());
             n.put("description", s.description());
             n.set("reports", JSON.valueToTree(s.reports()));
         }
@@ -82,7 +82,7 @@ public final class ResultsJsonWriter {
         n.put("server", c.server());
         n.put("client", c.client());
         n.put("profile", c.profile());
-        n.put("path", c.path());
+        n.put("path", c.path().id());
         n.put("verdict", c.verdict().name());
         n.put("flaky", c.flaky());
         n.put("runs", c.runs());

@@ -1,5 +1,6 @@
 package io.wsbed.harness.result;
 
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.verdict.Verdict;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,13 +18,14 @@ import java.util.Objects;
  * @param repetitions the verdict of each repetition when the cell ran more than once, in run
  *     order; empty for a single run (see {@link Repetitions})
  */
-public record CellResult(String id, String scenario, String server, String client, String profile, String path,
+public record CellResult(String id, String scenario, String server, String client, String profile, NetworkPath path,
                          Verdict verdict, String reason, String keyFigure, Map<String, Object> metrics,
                          Map<String, Object> observations, List<TimelineEntry> timeline, String logs,
                          Map<String, Object> timings, List<Verdict> repetitions) {
 
     public CellResult {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(path, "path");
         Objects.requireNonNull(verdict, "verdict");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("cell " + id + " has a verdict without a reason");
@@ -39,7 +41,7 @@ public record CellResult(String id, String scenario, String server, String clien
     }
 
     /** A cell that ran once. */
-    public CellResult(String id, String scenario, String server, String client, String profile, String path,
+    public CellResult(String id, String scenario, String server, String client, String profile, NetworkPath path,
                       Verdict verdict, String reason, String keyFigure, Map<String, Object> metrics,
                       Map<String, Object> observations, List<TimelineEntry> timeline, String logs,
                       Map<String, Object> timings) {

@@ -2,15 +2,17 @@ package io.wsbed.harness.run;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.infra.Infrastructure;
-import io.wsbed.harness.metrics.Millis;
+import io.wsbed.harness.check.CellCheck;
+import io.wsbed.harness.check.Outcome;
 import io.wsbed.harness.result.CellResult;
+import io.wsbed.harness.result.KeyFigure;
 import io.wsbed.harness.result.TimelineEntry;
 import io.wsbed.harness.scenario.Cell;
-import io.wsbed.harness.scenario.CellContext;
-import io.wsbed.harness.scenario.Outcome;
 import io.wsbed.harness.scenario.Scenario;
 import io.wsbed.harness.scenario.Scenarios;
 import io.wsbed.harness.scenario.Timings;
+import io.wsbed.harness.schedule.CellContext;
+import io.wsbed.harness.schedule.ScheduleRunner;
 import io.wsbed.harness.stack.StackCatalog;
 import io.wsbed.harness.stack.StackInfo;
 import io.wsbed.harness.timeline.Event;
@@ -23,8 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one cell: prepares its context, runs the scenario, closes every process, and turns the
- * outcome (or the harness failure) into a {@link CellResult}.
+ * Runs one cell: prepares its context, runs the scenario's schedule, closes every process, has
+ * the checker judge the recorded timeline, and turns the outcome (or the harness failure) into a
+ * {@link CellResult}.
  */
 final class CellRunner {
     private final StackCatalog catalog;
@@ -50,30 +53,31 @@ final class CellRunner {
         long startNanos = System.nanoTime();
         String skip = scenario.skipReason(infos.get(cell.server()), infos.get(cell.client()), cell.path(), infra);
         if (skip != null) {
-            return result(cell, scenario, Judgement.skipped(skip), null, timeline, logsRelative, Map.of(), 0, startNanos, 0);
+            return result(cell, scenario, Judgement.skipped(skip), null, List.of(), logsRelative, Map.of(), 0, startNanos, 0);
         }
         CellContext ctx = new CellContext(cell, catalog.require(cell.server()), catalog.require(cell.client()), timings,
                 timeline, logDir, seed + cell.id().hashCode(), infra);
-        Outcome outcome = null;
-        Judgement judgement;
+        Outcome broken = null;
         long teardownNanos;
         try {
-            outcome = scenario.run(ctx);
-            judgement = outcome.judgement();
+            ScheduleRunner.run(ctx, scenario.setup(), scenario.schedule(timings));
         } catch (HarnessException e) {
-            judgement = Judgement.error("The harness failed: " + e.getMessage());
+            broken = CellCheck.failed(e.getMessage());
         } catch (RuntimeException e) {
-            judgement = Judgement.error("The harness failed: " + e.getClass().getName() + ": " + e.getMessage());
+            broken = CellCheck.failed(e.getClass().getName() + ": " + e.getMessage());
         } finally {
             long t = System.nanoTime();
             ctx.close();
             teardownNanos = System.nanoTime() - t;
         }
-        return result(cell, scenario, judgement, outcome, timeline, logsRelative, ctx.startMs(), ctx.setupStartMs(),
-                startNanos, teardownNanos);
+        // The checker reads exactly what results.json stores, so recheck gives the same answer.
+        List<TimelineEntry> entries = relative(timeline.snapshot());
+        Outcome outcome = broken != null ? broken : CellCheck.check(scenario, cell, timings, entries);
+        return result(cell, scenario, outcome.judgement(), outcome, entries, logsRelative, ctx.startMs(),
+                ctx.setupStartMs(), startNanos, teardownNanos);
     }
 
-    private CellResult result(Cell cell, Scenario scenario, Judgement j, Outcome outcome, Timeline timeline,
+    private CellResult result(Cell cell, Scenario scenario, Judgement j, Outcome outcome, List<TimelineEntry> timeline,
                               String logs, Map<String, Long> startMs, long setupStartMs, long startNanos,
                               long teardownNanos) {
         Map<String, Object> metrics = outcome == null ? Map.of() : outcome.metrics();
@@ -87,26 +91,8 @@ final class CellRunner {
         cellTimings.put("process_start_ms", new LinkedHashMap<>(startMs));
         cellTimings.put("teardown_ms", teardownNanos / 1_000_000);
         return new CellResult(cell.id(), cell.scenario(), cell.server(), cell.client(), cell.profile().id(), cell.path(),
-                j.verdict(), j.reason(), keyFigure(scenario.keyMetric(), metrics), metrics, obs, relative(timeline.snapshot()),
+                j.verdict(), j.reason(), KeyFigure.of(scenario.keyMetric(), metrics), metrics, obs, timeline,
                 logs, cellTimings);
-    }
-
-    /** The matrix figure: "3.1 ms", "not within window", "4/6 told". */
-    static String keyFigure(String metric, Map<String, Object> metrics) {
-        if (metrics.get("survived") instanceof Number n && n.intValue() == 1) {
-            return "survived";
-        }
-        if (!metrics.containsKey(metric)) {
-            return "";
-        }
-        Object v = metrics.get(metric);
-        if (metric.endsWith("_ms")) {
-            return v == null ? "not within window" : Millis.format(((Number) v).doubleValue()) + " ms";
-        }
-        if (metric.equals("told_sends") && metrics.get("sends") instanceof Number n) {
-            return v + "/" + n + " told";
-        }
-        return String.valueOf(v);
     }
 
     /** The timeline relative to the first stimulus (or the first event when there was none). */

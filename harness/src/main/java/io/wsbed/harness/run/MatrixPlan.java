@@ -2,6 +2,7 @@ package io.wsbed.harness.run;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Profile;
 import io.wsbed.harness.scenario.Scenario;
 import io.wsbed.harness.scenario.Scenarios;
@@ -19,8 +20,6 @@ import java.util.Set;
  * stacks drops the client view, and selecting only client stacks drops the server view.
  */
 public final class MatrixPlan {
-    /** The paths between client and server that scenarios use. */
-    public static final List<String> PATHS = List.of("direct", "nginx", "toxiproxy");
     private MatrixPlan() {
     }
 
@@ -29,20 +28,15 @@ public final class MatrixPlan {
         scenarios.forEach(Scenarios::create);
         List<Profile> profiles = (s.profiles().isEmpty() ? List.of("default", "heartbeat") : s.profiles())
                 .stream().map(Profile::byId).toList();
-        for (String path : s.paths()) {
-            if (!PATHS.contains(path)) {
-                throw HarnessException.configuration("Unknown path '" + path + "' in wsbed.paths; available: "
-                        + String.join(", ", PATHS));
-            }
-        }
+        List<NetworkPath> paths = s.paths().stream().map(p -> NetworkPath.byId(p, "wsbed.paths")).toList();
         List<String> servers = serverView(s, infos);
         List<String> clients = clientView(s, infos);
 
         Set<Cell> cells = new LinkedHashSet<>();
         for (String id : scenarios) {
             Scenario scenario = Scenarios.create(id);
-            for (String path : scenario.paths()) {
-                if (!s.paths().isEmpty() && !s.paths().contains(path)) {
+            for (NetworkPath path : scenario.paths()) {
+                if (!paths.isEmpty() && !paths.contains(path)) {
                     continue;
                 }
                 for (Profile profile : profiles) {

@@ -13,6 +13,7 @@ import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.result.ScenarioInfo;
 import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Scenario;
 import io.wsbed.harness.scenario.Scenarios;
 import io.wsbed.harness.scenario.Timings;
@@ -140,7 +141,7 @@ public final class MatrixRun {
         }
         results.add(r);
         LOG.info("[{}/{}] {} {} x {} {}{} ... {} {} ({} s)", results.size(), cells.size(), cell.scenario(), cell.server(),
-                cell.client(), cell.profile().id(), cell.path().equals("direct") ? "" : " via " + cell.path(), r.verdict() + (r.flaky() ? " (flaky " + r.repetitions() + ")" : ""), r.keyFigure(),
+                cell.client(), cell.profile().id(), cell.path() == NetworkPath.DIRECT ? "" : " via " + cell.path().id(), r.verdict() + (r.flaky() ? " (flaky " + r.repetitions() + ")" : ""), r.keyFigure(),
                 String.format(Locale.ROOT, "%.1f", ((Number) r.timings().get("wall_ms")).longValue() / 1000.0));
         if (r.verdict() == io.wsbed.harness.verdict.Verdict.ERROR || r.verdict() == io.wsbed.harness.verdict.Verdict.SKIPPED) {
             LOG.info("    {}", r.reason());
@@ -180,7 +181,7 @@ public final class MatrixRun {
         List<ScenarioInfo> scenarios = new ArrayList<>();
         results.stream().map(CellResult::scenario).distinct().forEach(id -> {
             Scenario s = Scenarios.create(id);
-            scenarios.add(new ScenarioInfo(s.id(), String.join(",", s.paths()), s.description(), s.reports()));
+            scenarios.add(new ScenarioInfo(s.id(), s.paths(), s.description(), s.reports()));
         });
         Results out = new Results(run, stacks, scenarios, results);
         try {

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One cell of the matrix: a scenario run with one server stack, one client stack, one profile,
  * on one path (direct, nginx, toxiproxy).
  */
-public record Cell(String scenario, String server, String client, Profile profile, String path) {
+public record Cell(String scenario, String server, String client, Profile profile, NetworkPath path) {
 
     public Cell {
         Objects.requireNonNull(scenario);
@@ -18,12 +18,12 @@ public record Cell(String scenario, String server, String client, Profile profil
 
     /** Stable, file-name-safe id, e.g. {@code server-crash.jetty.jdk.default.direct}. */
     public String id() {
-        return scenario + "." + server + "." + client + "." + profile.id() + "." + path;
+        return scenario + "." + server + "." + client + "." + profile.id() + "." + path.id();
     }
 
     /** How IDEs, Failsafe and the progress line show the cell. */
     public String displayName() {
-        return "[" + server + " x " + client + ", " + profile.id() + (path.equals("direct") ? "" : ", " + path) + "] "
+        return "[" + server + " x " + client + ", " + profile.id() + (path == NetworkPath.DIRECT ? "" : ", " + path.id()) + "] "
                 + scenario;
     }
 }

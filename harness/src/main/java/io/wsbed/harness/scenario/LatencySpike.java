@@ -1,13 +1,15 @@
 package io.wsbed.harness.scenario;
 
-import eu.rekawek.toxiproxy.Proxy;
-import io.wsbed.harness.stack.RunningStack;
-import io.wsbed.harness.timeline.Event;
-import io.wsbed.harness.verdict.Judgement;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import io.wsbed.harness.check.Checker;
+import io.wsbed.harness.check.LatencySpikeChecker;
+import io.wsbed.harness.schedule.Hold;
+import io.wsbed.harness.schedule.InjectNetworkFault;
+import io.wsbed.harness.schedule.NetworkFault;
+import io.wsbed.harness.schedule.Pause;
+import io.wsbed.harness.schedule.RecoverNetwork;
+import io.wsbed.harness.schedule.Setup;
+import io.wsbed.harness.schedule.Step;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A healthy connection turns slow: each direction gets latency of the heartbeat timeout plus one
@@ -22,8 +24,8 @@ public final class LatencySpike implements Scenario {
     }
 
     @Override
-    public List<String> paths() {
-        return List.of("toxiproxy");
+    public List<NetworkPath> paths() {
+        return List.of(NetworkPath.TOXIPROXY);
     }
 
     @Override
@@ -42,51 +44,21 @@ public final class LatencySpike implements Scenario {
     }
 
     @Override
-    public Outcome run(CellContext ctx) {
-        Timings t = ctx.timings();
-        long latencyMs = t.heartbeatTimeoutMs() + 1000;
-        long spikeMs = 2 * t.heartbeatTimeoutMs();
-        RunningStack server = ctx.startServer(0, t.tickMs());
-        Proxy proxy = ctx.toxiproxy(server.port());
-        RunningStack client = ctx.startClient(CellContext.proxyPort(proxy), t.sendMs());
-        Sessions flow = ctx.awaitFlow(client, server);
-        String cs = flow.client();
-        String ss = flow.server();
-
-        NetworkFault spike = new NetworkFault.Latency(latencyMs);
-        long t0 = ctx.mark("fault", "kind", "latency-spike", "latency_ms", latencyMs, "spike_ms", spikeMs);
-        NetworkFault.run(() -> spike.apply(proxy), "apply the latency toxics");
-        ctx.sleepUntil(t0 + spikeMs * 1000);
-        ctx.mark("recover", "kind", "latency-spike");
-        NetworkFault.run(() -> spike.recover(proxy), "remove the latency toxics");
-        // Removing latency flushes what it held; let the delayed messages land.
-        CellContext.sleep(Duration.ofMillis(latencyMs + 500));
-
-        List<Event> events = ctx.timeline().snapshot();
-        SideReport c = SideReport.of(events, "client", client.label(), cs, t0);
-        SideReport s = SideReport.of(events, "server", server.label(), ss, t0);
-        boolean dropped = c.told() || s.told();
-        long lost = NetworkScenario.lostAfter(events, server.label(), ss, client.label(), cs, t0)
-                + NetworkScenario.lostAfter(events, client.label(), cs, server.label(), ss, t0);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        Map<String, Object> obs = new LinkedHashMap<>();
-        metrics.put("dropped", dropped ? 1 : 0);
-        obs.put("dropped", dropped ? "yes" : "no");
-        c.put(metrics, obs, spikeMs + latencyMs + 500);
-        s.put(metrics, obs, spikeMs + latencyMs + 500);
-        metrics.put("silent_loss", lost);
-        metrics.put("latency_ms", latencyMs);
-        metrics.put("spike_ms", spikeMs);
-        return new Outcome(metrics, obs, judge(c, s, dropped, lost, latencyMs));
+    public Setup setup() {
+        return Setup.flowing();
     }
 
-    private static Judgement judge(SideReport c, SideReport s, boolean dropped, long lost, long latencyMs) {
-        if (!dropped) {
-            return lost == 0
-                    ? Judgement.pass("The slow connection (" + latencyMs + " ms each way) survived and every message arrived.")
-                    : Judgement.fail("The connection survived but " + lost + " messages reported sent never arrived.");
-        }
-        return Judgement.degraded("A healthy but slow connection (" + latencyMs + " ms each way) was dropped: "
-                + c.describe() + ", " + s.describe() + (lost > 0 ? "; " + lost + " messages sent ok never arrived" : "") + ".");
+    @Override
+    public List<Step> schedule(Timings t) {
+        long latencyMs = t.heartbeatTimeoutMs() + 1000;
+        long spikeMs = 2 * t.heartbeatTimeoutMs();
+        // Removing latency flushes what it held; let the delayed messages land.
+        return List.of(new InjectNetworkFault(new NetworkFault.Latency(latencyMs, spikeMs)), new Hold(spikeMs),
+                new RecoverNetwork(), new Pause(latencyMs + 500));
+    }
+
+    @Override
+    public Checker checker() {
+        return new LatencySpikeChecker();
     }
 }

@@ -1,15 +1,14 @@
 package io.wsbed.harness.scenario;
 
-import io.wsbed.harness.metrics.TimelineQueries;
-import io.wsbed.harness.nginx.NginxSettings;
-import io.wsbed.harness.stack.RunningStack;
-import io.wsbed.harness.timeline.Event;
-import io.wsbed.harness.verdict.Judgement;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import io.wsbed.harness.check.Checker;
+import io.wsbed.harness.check.NginxIdleChecker;
+import io.wsbed.harness.schedule.AwaitEnd;
+import io.wsbed.harness.schedule.GoQuiet;
+import io.wsbed.harness.schedule.Setup;
+import io.wsbed.harness.schedule.Setup.Pings;
+import io.wsbed.harness.schedule.Side;
+import io.wsbed.harness.schedule.Step;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * A connection through nginx carries no messages for three proxy_read_timeouts. Variants: pings
@@ -19,27 +18,30 @@ import java.util.Optional;
  * was told and what.
  */
 public final class NginxIdleTimeout implements Scenario {
-    /** Who sends pings. */
-    enum Pings { PROFILE, SERVER_ONLY, CLIENT_ONLY }
-
     private final String id;
-    private final Pings pings;
+    private final Pings server;
+    private final Pings client;
 
-    private NginxIdleTimeout(String id, Pings pings) {
+    private NginxIdleTimeout(String id, Pings server, Pings client) {
         this.id = id;
-        this.pings = pings;
+        this.server = server;
+        this.client = client;
     }
 
     public static NginxIdleTimeout asProfile() {
-        return new NginxIdleTimeout("nginx-idle-timeout", Pings.PROFILE);
+        return new NginxIdleTimeout("nginx-idle-timeout", Pings.PROFILE, Pings.PROFILE);
     }
 
     public static NginxIdleTimeout serverPings() {
-        return new NginxIdleTimeout("nginx-idle-timeout-server-ping", Pings.SERVER_ONLY);
+        return new NginxIdleTimeout("nginx-idle-timeout-server-ping", Pings.ALWAYS, Pings.NEVER);
     }
 
     public static NginxIdleTimeout clientPings() {
-        return new NginxIdleTimeout("nginx-idle-timeout-client-ping", Pings.CLIENT_ONLY);
+        return new NginxIdleTimeout("nginx-idle-timeout-client-ping", Pings.NEVER, Pings.ALWAYS);
+    }
+
+    private boolean asProfiled() {
+        return server == Pings.PROFILE;
     }
 
     @Override
@@ -48,13 +50,13 @@ public final class NginxIdleTimeout implements Scenario {
     }
 
     @Override
-    public List<String> paths() {
-        return List.of("nginx");
+    public List<NetworkPath> paths() {
+        return List.of(NetworkPath.NGINX);
     }
 
     @Override
     public List<Profile> profiles() {
-        return pings == Pings.PROFILE ? List.of(Profile.DEFAULT, Profile.HEARTBEAT) : List.of(Profile.HEARTBEAT);
+        return asProfiled() ? List.of(Profile.DEFAULT, Profile.HEARTBEAT) : List.of(Profile.HEARTBEAT);
     }
 
     @Override
@@ -64,12 +66,12 @@ public final class NginxIdleTimeout implements Scenario {
 
     @Override
     public String description() {
-        return switch (pings) {
-            case PROFILE -> "No messages through nginx for three proxy_read_timeouts; pings as the profile says.";
-            case SERVER_ONLY -> "No messages through nginx for three proxy_read_timeouts; only the server pings.";
-            case CLIENT_ONLY -> "No messages through nginx for three proxy_read_timeouts; only the client pings "
-                    + "(the server's automatic pongs are the only upstream traffic).";
-        };
+        String base = "No messages through nginx for three proxy_read_timeouts; ";
+        if (asProfiled()) {
+            return base + "pings as the profile says.";
+        }
+        return server == Pings.ALWAYS ? base + "only the server pings."
+                : base + "only the client pings (the server's automatic pongs are the only upstream traffic).";
     }
 
     @Override
@@ -78,74 +80,20 @@ public final class NginxIdleTimeout implements Scenario {
     }
 
     @Override
-    public Outcome run(CellContext ctx) {
-        Timings t = ctx.timings();
-        List<String> hb = Profile.HEARTBEAT.options(t);
-        List<String> profileHb = ctx.cell().profile().options(t);
-        List<String> serverHb = switch (pings) {
-            case PROFILE -> profileHb;
-            case SERVER_ONLY -> hb;
-            case CLIENT_ONLY -> List.of();
-        };
-        List<String> clientHb = switch (pings) {
-            case PROFILE -> profileHb;
-            case SERVER_ONLY -> List.of();
-            case CLIENT_ONLY -> hb;
-        };
-        RunningStack server = ctx.startServer(0, 0, serverHb);
-        var proxy = ctx.nginx(new NginxSettings(Duration.ofMillis(t.nginxReadTimeoutMs()),
-                Duration.ofMillis(t.nginxSendTimeoutMs()), Optional.empty()), server.port());
-        RunningStack client = ctx.startClient(proxy.port(), 0, "none", clientHb);
-        Event cOpen = ctx.awaitOpen(client, 0, Duration.ofSeconds(5));
-        Event sOpen = ctx.awaitOpen(server, 0, Duration.ofSeconds(5));
-        String cs = cOpen.session();
-        String ss = sOpen.session();
+    public Setup setup() {
+        return Setup.flowing().withReconnect("none").pings(server, client).quiet(Setup.Start.OPEN);
+    }
 
-        // The handshake was the last traffic: the quiet period began when it completed.
+    @Override
+    public List<Step> schedule(Timings t) {
         long windowMs = 3 * t.nginxReadTimeoutMs();
-        long t0 = ctx.markAt(Math.max(cOpen.tMicros(), sOpen.tMicros()), "fault", "kind", "idle",
-                "proxy_read_timeout_ms", t.nginxReadTimeoutMs(), "window_ms", windowMs);
-        Duration window = Duration.ofMillis(windowMs);
-        ctx.timeline().await(ended(client.label(), cs, t0), window);
-        long left = t0 / 1000 + windowMs - ctx.timeline().nowMicros() / 1000;
-        ctx.timeline().await(ended(server.label(), ss, t0), Duration.ofMillis(Math.max(left, 300)));
-
-        List<Event> events = ctx.timeline().snapshot();
-        SideReport c = SideReport.of(events, "client", client.label(), cs, t0);
-        SideReport s = SideReport.of(events, "server", server.label(), ss, t0);
-        boolean survived = !c.told() && !s.told();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("survived", survived ? 1 : 0);
-        Map<String, Object> obs = new LinkedHashMap<>();
-        obs.put("survived", survived ? "yes" : "no");
-        obs.put("pings", pings.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        c.put(metrics, obs, windowMs);
-        s.put(metrics, obs, windowMs);
-        boolean pinged = pings != Pings.PROFILE || ctx.cell().profile() == Profile.HEARTBEAT;
-        return new Outcome(metrics, obs, judge(c, s, survived, pinged, windowMs, t));
+        return List.of(new GoQuiet(windowMs, t.nginxReadTimeoutMs()), new AwaitEnd(Side.CLIENT, windowMs, 0),
+                new AwaitEnd(Side.SERVER, windowMs, 300));
     }
 
-    private static java.util.function.Predicate<Event> ended(String source, String session, long t0) {
-        return e -> e.source().equals(source) && session.equals(e.session()) && e.tMicros() >= t0
-                && TimelineQueries.endsSession(e);
-    }
-
-    private static Judgement judge(SideReport c, SideReport s, boolean survived, boolean pinged, long windowMs, Timings t) {
-        if (survived) {
-            return Judgement.pass("The connection survived " + windowMs + " ms of no messages"
-                    + (pinged ? ": the pings kept nginx's read timer from firing." : "."));
-        }
-        String who = c.describe() + ", " + s.describe();
-        if (!c.told() || !s.told()) {
-            return Judgement.degraded("nginx cut the connection but only one side was told: " + who + ".");
-        }
-        long latest = Math.round(Math.max(c.detectMs(), s.detectMs()));
-        if (pinged) {
-            return Judgement.degraded("nginx cut the connection although pings flowed; " + who + ".");
-        }
-        if (latest > t.nginxReadTimeoutMs() + t.boundMs()) {
-            return Judgement.degraded("nginx cut the quiet connection but a side was told late: " + who + ".");
-        }
-        return Judgement.pass("nginx cut the quiet connection and both sides were told: " + who + ".");
+    @Override
+    public Checker checker() {
+        String pings = asProfiled() ? "profile" : server == Pings.ALWAYS ? "server-only" : "client-only";
+        return new NginxIdleChecker(pings, !asProfiled());
     }
 }

@@ -1,17 +1,24 @@
 package io.wsbed.harness.scenario;
 
+import io.wsbed.harness.check.Checker;
 import io.wsbed.harness.infra.Infrastructure;
+import io.wsbed.harness.schedule.Setup;
+import io.wsbed.harness.schedule.Step;
 import io.wsbed.harness.stack.StackInfo;
 import java.util.List;
 
-/** A fault scenario with a stable id, runnable in one cell. */
+/**
+ * A fault scenario with a stable id: a schedule (how the cell is set up and which steps drive
+ * the fault) plus a checker (how the recorded history is judged). The schedule measures and
+ * judges nothing; the checker touches no process.
+ */
 public interface Scenario {
 
     /** Stable kebab-case id (DESIGN.md section 3). */
     String id();
 
-    /** The paths this scenario runs on: direct, nginx, toxiproxy. */
-    List<String> paths();
+    /** The paths this scenario runs on. */
+    List<NetworkPath> paths();
 
     /** The profiles this scenario runs in (a variant that fixes its own pings runs in one). */
     default List<Profile> profiles() {
@@ -24,8 +31,14 @@ public interface Scenario {
     /** The figures this scenario reports. */
     List<String> reports();
 
-    /** Runs the scenario in a prepared cell and returns what it measured. */
-    Outcome run(CellContext cell);
+    /** What is started before the first step, and what to wait for. */
+    Setup setup();
+
+    /** The steps, with the run's scaled timings. */
+    List<Step> schedule(Timings timings);
+
+    /** Judges a recorded history of this scenario. */
+    Checker checker();
 
     /** The one metric the matrix shows in this scenario's cells. */
     String keyMetric();
@@ -34,8 +47,8 @@ public interface Scenario {
      * Why this scenario cannot run for these stacks, or null when it can (for example a client
      * stack without the role).
      */
-    default String skipReason(StackInfo server, StackInfo client, String path, Infrastructure infra) {
-        if (path.equals("nginx") && infra.nginxMissing().isPresent()) {
+    default String skipReason(StackInfo server, StackInfo client, NetworkPath path, Infrastructure infra) {
+        if (path == NetworkPath.NGINX && infra.nginxMissing().isPresent()) {
             return infra.nginxMissing().get();
         }
         if (!server.hasServer()) {

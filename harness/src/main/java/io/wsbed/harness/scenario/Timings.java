@@ -1,5 +1,6 @@
 package io.wsbed.harness.scenario;
 
+import io.wsbed.harness.HarnessException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,27 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
     /** The suite's scaled values, with the observation window from the configuration. */
     public static Timings scaled(long windowMs) {
         return new Timings(50, 50, 500, 1500, 500, windowMs, 2500, 15_000, 2000, 2000, 2000);
+    }
+
+    /**
+     * The timings a run header recorded ({@link #asMap()} read back); a missing or non-numeric
+     * value is a one-line error naming it.
+     *
+     * @param where how the error names the input (a file)
+     */
+    public static Timings fromMap(Map<String, Object> m, String where) {
+        return new Timings(get(m, "tick_ms", where), get(m, "send_ms", where), get(m, "heartbeat_ms", where),
+                get(m, "heartbeat_timeout_ms", where), get(m, "restart_delay_ms", where), get(m, "window_ms", where),
+                get(m, "detect_bound_ms", where), get(m, "ready_timeout_ms", where),
+                get(m, "nginx_proxy_read_timeout_ms", where), get(m, "nginx_proxy_send_timeout_ms", where),
+                get(m, "nginx_worker_shutdown_timeout_ms", where));
+    }
+
+    private static long get(Map<String, Object> m, String key, String where) {
+        if (m.get(key) instanceof Number n) {
+            return n.longValue();
+        }
+        throw HarnessException.configuration(where + " has no number run.timings." + key);
     }
 
     /** For the report: name -> milliseconds. */

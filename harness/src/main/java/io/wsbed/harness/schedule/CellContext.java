@@ -1,4 +1,4 @@
-package io.wsbed.harness.scenario;
+package io.wsbed.harness.schedule;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.infra.Infrastructure;
@@ -6,6 +6,8 @@ import eu.rekawek.toxiproxy.Proxy;
 import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.infra.ToxiproxyAccess;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.stack.StackDescriptor;
 import io.wsbed.harness.timeline.Event;
@@ -81,11 +83,6 @@ public final class CellContext implements AutoCloseable {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
-    /** Starts a server on {@code port} (0 = any) with pushes every {@code tickMs} and the profile. */
-    public RunningStack startServer(int port, long tickMs) {
-        return startServer(port, tickMs, cell.profile().options(timings));
-    }
-
     /** Starts a server with explicit heartbeat options instead of the profile's. */
     public RunningStack startServer(int port, long tickMs, List<String> heartbeatOptions) {
         List<String> opts = new ArrayList<>(List.of("--port", Integer.toString(port), "--tick-ms", Long.toString(tickMs)));
@@ -93,18 +90,9 @@ public final class CellContext implements AutoCloseable {
         return start(server, "server", "server-" + ++servers, opts);
     }
 
-    /**
-     * The port a client connects to for a server on {@code serverPort}: the server itself on the
-     * direct path, or an nginx started in front of it (scaled timeouts) on the nginx path.
-     */
-    public int entryPort(int serverPort) {
-        return switch (cell.path()) {
-            case "direct" -> serverPort;
-            case "nginx" -> nginx(new NginxSettings(Duration.ofMillis(timings.nginxReadTimeoutMs()),
-                    Duration.ofMillis(timings.nginxSendTimeoutMs()), java.util.Optional.empty()), serverPort).port();
-            case "toxiproxy" -> proxyPort(toxiproxy(serverPort));
-            default -> throw new HarnessException("path '" + cell.path() + "' is not supported by this harness yet");
-        };
+    /** The label the next server this cell starts will have ("server-2" for the first restart). */
+    public String nextServerLabel() {
+        return "server-" + (servers + 1);
     }
 
     /**
@@ -156,12 +144,12 @@ public final class CellContext implements AutoCloseable {
      * Restarts a server on the same port, retrying while the port is still taken, until the
      * bound runs out.
      */
-    public RunningStack restartServer(int port, long tickMs, Duration bound) {
+    public RunningStack restartServer(int port, long tickMs, List<String> heartbeatOptions, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             try {
-                recoveries.add("server-" + (servers + 1));
-                return startServer(port, tickMs);
+                recoveries.add(nextServerLabel());
+                return startServer(port, tickMs, heartbeatOptions);
             } catch (RunningStack.NotReadyException e) {
                 if (!e.addressInUse() || System.nanoTime() > deadline) {
                     throw e;
@@ -169,11 +157,6 @@ public final class CellContext implements AutoCloseable {
                 sleep(Duration.ofMillis(50));
             }
         }
-    }
-
-    /** Starts a client against {@code port} sending every {@code sendMs}, with backoff reconnect. */
-    public RunningStack startClient(int port, long sendMs) {
-        return startClient(port, sendMs, "backoff", cell.profile().options(timings));
     }
 
     /** Starts a client with an explicit reconnect mode and further options (heartbeat, connections). */

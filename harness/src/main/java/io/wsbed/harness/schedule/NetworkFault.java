@@ -1,15 +1,17 @@
-package io.wsbed.harness.scenario;
+package io.wsbed.harness.schedule;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.wsbed.harness.HarnessException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The small vocabulary of network faults a Toxiproxy proxy can inject into a live connection,
  * each applied and undone through toxiproxy-java.
  */
-sealed interface NetworkFault {
+public sealed interface NetworkFault {
 
     /** One toxiproxy-java call, which may fail with an IOException. */
     interface ProxyStep {
@@ -23,6 +25,14 @@ sealed interface NetworkFault {
         } catch (IOException e) {
             throw new HarnessException("Toxiproxy refused to " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code kind} of the fault mark: the scenario's name for this fault. */
+    String kind();
+
+    /** Further fields of the fault mark (none for most faults). */
+    default Map<String, Object> markFields() {
+        return Map.of();
     }
 
     /** Prepares the proxy before the client connects (most faults need nothing). */
@@ -40,6 +50,11 @@ sealed interface NetworkFault {
      * direction. Removing it makes Toxiproxy close the affected connections.
      */
     record Blackhole() implements NetworkFault {
+        @Override
+        public String kind() {
+            return "network-blackhole";
+        }
+
         @Override
         public void apply(Proxy proxy) throws IOException {
             proxy.toxics().timeout("blackhole-up", ToxicDirection.UPSTREAM, 0);
@@ -61,6 +76,11 @@ sealed interface NetworkFault {
      */
     record ResetPeer() implements NetworkFault {
         @Override
+        public String kind() {
+            return "network-reset";
+        }
+
+        @Override
         public void arm(Proxy proxy) throws IOException {
             proxy.toxics().resetPeer("reset", ToxicDirection.DOWNSTREAM, 0).setToxicity(0f);
         }
@@ -79,6 +99,11 @@ sealed interface NetworkFault {
     /** The proxy is disabled (connections closed, new ones refused) and enabled again. */
     record ProxyDown() implements NetworkFault {
         @Override
+        public String kind() {
+            return "proxy-down";
+        }
+
+        @Override
         public void apply(Proxy proxy) throws IOException {
             proxy.disable();
         }
@@ -89,8 +114,24 @@ sealed interface NetworkFault {
         }
     }
 
-    /** Latency of {@code latencyMs} on each direction, removed at recovery. */
-    record Latency(long latencyMs) implements NetworkFault {
+    /**
+     * Latency of {@code latencyMs} on each direction, removed at recovery; {@code spikeMs} is how
+     * long the schedule keeps it (recorded in the fault mark for the checker).
+     */
+    record Latency(long latencyMs, long spikeMs) implements NetworkFault {
+        @Override
+        public String kind() {
+            return "latency-spike";
+        }
+
+        @Override
+        public Map<String, Object> markFields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("latency_ms", latencyMs);
+            m.put("spike_ms", spikeMs);
+            return m;
+        }
+
         @Override
         public void apply(Proxy proxy) throws IOException {
             proxy.toxics().latency("spike-up", ToxicDirection.UPSTREAM, latencyMs);

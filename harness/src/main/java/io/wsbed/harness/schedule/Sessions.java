@@ -1,4 +1,4 @@
-package io.wsbed.harness.scenario;
+package io.wsbed.harness.schedule;
 
 /**
  * The session ids of one client-server connection, as each side names it.

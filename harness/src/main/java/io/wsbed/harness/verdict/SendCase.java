@@ -1,5 +1,7 @@
 package io.wsbed.harness.verdict;
 
+import io.wsbed.stack.api.SendOutcome;
+
 /**
  * One send-after-close case: which role sent, at which moment, what the send API finally
  * answered, and how long after the session was gone the application was told.
@@ -19,6 +21,6 @@ public record SendCase(String role, String moment, String outcome, Double toldMs
 
     /** Whether the application was told the message did not go out. */
     public boolean told() {
-        return outcome.equals("threw") || outcome.equals("failed") || outcome.equals("false");
+        return SendOutcome.endsSession(outcome);
     }
 }

@@ -1,5 +1,6 @@
 package io.wsbed.harness.report;
 
+import io.wsbed.harness.scenario.NetworkPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -16,7 +17,7 @@ class PredictionsTest {
 
     private static CellResult cell(String scenario, String server, String client, Map<String, Object> obs) {
         String id = scenario + "." + server + "." + client + ".default.direct";
-        return new CellResult(id, scenario, server, client, "default", "direct", Verdict.PASS, "reason", "", Map.of(),
+        return new CellResult(id, scenario, server, client, "default", NetworkPath.DIRECT, Verdict.PASS, "reason", "", Map.of(),
                 obs, List.of(), "logs/" + id, Map.of(), List.of());
     }
 

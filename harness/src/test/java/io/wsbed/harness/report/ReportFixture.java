@@ -6,6 +6,7 @@ import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.result.ScenarioInfo;
 import io.wsbed.harness.result.TimelineEntry;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.stack.StackInfo;
 import io.wsbed.harness.verdict.Verdict;
 import java.util.ArrayList;
@@ -36,12 +37,12 @@ public final class ReportFixture {
         cells.add(crash("jetty", "jdk", "nginx", Verdict.FAIL, "The client was never told within the 10000 ms window"
                 + " <behind nginx> & \"quiet\" | nothing.", null, null));
         cells.add(new CellResult("client-crash.undertow.jdk.heartbeat.direct", "client-crash", "undertow", "jdk",
-                "heartbeat", "direct", Verdict.ERROR, "The harness failed: server-1 did not become ready within 15000 ms"
+                "heartbeat", NetworkPath.DIRECT, Verdict.ERROR, "The harness failed: server-1 did not become ready within 15000 ms"
                 + " (exit code 3).", "", Map.of(), Map.of(), List.of(
                 new TimelineEntry("harness", 0.0, "note", fields("text", "server-1 exited with 3")))
                 , "logs/client-crash.undertow.jdk.heartbeat.direct", fields("wall_ms", 15200, "overhead_ms", 15100)));
         cells.add(new CellResult("network-blackhole.jetty.jdk.default.toxiproxy", "network-blackhole", "jetty", "jdk",
-                "default", "toxiproxy", Verdict.SKIPPED, "No Toxiproxy: set wsbed.toxiproxy.url or use the embedded"
+                "default", NetworkPath.TOXIPROXY, Verdict.SKIPPED, "No Toxiproxy: set wsbed.toxiproxy.url or use the embedded"
                 + " server.", "", Map.of(), Map.of(), List.of(), "logs/network-blackhole.jetty.jdk.default.toxiproxy",
                 fields("wall_ms", 0, "overhead_ms", 0)));
         cells.add(crash("jetty", "okhttp", "direct", Verdict.PASS, "The client was told after 1.2 ms and reconnected"
@@ -57,11 +58,11 @@ public final class ReportFixture {
                 new StackInfo("undertow", "Undertow", "2.3.18.Final", List.of("server"), "portable ping timer",
                         "WebSockets.sendText(callback)"));
         List<ScenarioInfo> scenarios = List.of(
-                new ScenarioInfo("server-crash", "direct,nginx", "The server is killed with SIGKILL and restarted.",
+                new ScenarioInfo("server-crash", List.of(NetworkPath.DIRECT, NetworkPath.NGINX), "The server is killed with SIGKILL and restarted.",
                         List.of("client_detect_ms", "reconnect_ms")),
-                new ScenarioInfo("client-crash", "direct", "The client is killed with SIGKILL.", List.of("server_detect_ms")),
-                new ScenarioInfo("network-blackhole", "toxiproxy", "Data is dropped both ways.", List.of("client_detect_ms")),
-                new ScenarioInfo("send-after-close", "direct", "Both roles send after the session is gone.",
+                new ScenarioInfo("client-crash", List.of(NetworkPath.DIRECT), "The client is killed with SIGKILL.", List.of("server_detect_ms")),
+                new ScenarioInfo("network-blackhole", List.of(NetworkPath.TOXIPROXY), "Data is dropped both ways.", List.of("client_detect_ms")),
+                new ScenarioInfo("send-after-close", List.of(NetworkPath.DIRECT), "Both roles send after the session is gone.",
                         List.of("told_sends")));
         return new Results(run(), stacks, scenarios, cells);
     }
@@ -100,7 +101,7 @@ public final class ReportFixture {
         obs.put("client_error", detect == null ? null : "java.io.IOException");
         String id = "server-crash." + server + "." + client + ".default." + path;
         String key = detect == null ? "not within window" : String.format(java.util.Locale.ROOT, "%.1f ms", detect);
-        return new CellResult(id, "server-crash", server, client, "default", path, v, reason, key, metrics, obs,
+        return new CellResult(id, "server-crash", server, client, "default", NetworkPath.byId(path, "fixture"), v, reason, key, metrics, obs,
                 crashTimeline(detect, path), "logs/" + id, fields("wall_ms", 2900, "overhead_ms", 950));
     }
 
@@ -151,7 +152,7 @@ public final class ReportFixture {
                 new TimelineEntry("server-1", 213.3, "error", fields("session", "s3", "error",
                         "java.nio.channels.ClosedChannelException: ")));
         return new CellResult("send-after-close.jetty.okhttp.default.direct", "send-after-close", "jetty", "okhttp",
-                "default", "direct", Verdict.PASS, "Every send on a gone session was refused.", "6/6 told", metrics, obs,
+                "default", NetworkPath.DIRECT, Verdict.PASS, "Every send on a gone session was refused.", "6/6 told", metrics, obs,
                 t, "logs/send-after-close.jetty.okhttp.default.direct", fields("wall_ms", 2400, "overhead_ms", 1500));
     }
 

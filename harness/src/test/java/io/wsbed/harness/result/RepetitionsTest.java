@@ -1,5 +1,6 @@
 package io.wsbed.harness.result;
 
+import io.wsbed.harness.scenario.NetworkPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -75,7 +76,7 @@ class RepetitionsTest {
         metrics.put("outcome", "ok");
         Map<String, Object> timings = new LinkedHashMap<>();
         timings.put("wall_ms", 1000L);
-        return new CellResult("c", "server-crash", "jetty", "jdk", "default", "direct", v, v + " because.",
+        return new CellResult("c", "server-crash", "jetty", "jdk", "default", NetworkPath.DIRECT, v, v + " because.",
                 detect == null ? "not within window" : detect + " ms", metrics, Map.of(),
                 List.of(new TimelineEntry("client-1", detect == null ? -1 : detect, "close", Map.of())), "logs/c", timings);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Profile;
 import io.wsbed.harness.stack.StackInfo;
 import java.nio.file.Path;
@@ -43,8 +44,8 @@ class SettingsTest {
         // client view adds jetty x jetty and jetty x undertow for server-crash (2 paths),
         // server-stop and send-after-close -> 2 x 2 x 4 (jetty x jdk is already in the server view).
         assertEquals(4 * 5 + 2 * 2 * 4, cells.size());
-        assertTrue(cells.contains(new Cell("server-crash", "jetty", "undertow", Profile.HEARTBEAT, "nginx")));
-        assertTrue(cells.contains(new Cell("server-stop", "undertow", "jdk", Profile.DEFAULT, "direct")));
+        assertTrue(cells.contains(new Cell("server-crash", "jetty", "undertow", Profile.HEARTBEAT, NetworkPath.NGINX)));
+        assertTrue(cells.contains(new Cell("server-stop", "undertow", "jdk", Profile.DEFAULT, NetworkPath.DIRECT)));
         assertTrue(cells.stream().noneMatch(c -> c.scenario().equals("client-crash") && !c.client().equals("jdk")),
                 "client-crash has no client view");
     }
@@ -53,16 +54,16 @@ class SettingsTest {
     void variantsThatFixTheirOwnPingsRunOnlyInTheirProfile() {
         List<Cell> cells = MatrixPlan.plan(settings(Map.of("wsbed.stacks", "jetty",
                 "wsbed.scenarios", "nginx-idle-timeout,nginx-idle-timeout-client-ping")), INFOS);
-        assertEquals(List.of(new Cell("nginx-idle-timeout", "jetty", "jdk", Profile.DEFAULT, "nginx"),
-                new Cell("nginx-idle-timeout", "jetty", "jdk", Profile.HEARTBEAT, "nginx"),
-                new Cell("nginx-idle-timeout-client-ping", "jetty", "jdk", Profile.HEARTBEAT, "nginx")), cells);
+        assertEquals(List.of(new Cell("nginx-idle-timeout", "jetty", "jdk", Profile.DEFAULT, NetworkPath.NGINX),
+                new Cell("nginx-idle-timeout", "jetty", "jdk", Profile.HEARTBEAT, NetworkPath.NGINX),
+                new Cell("nginx-idle-timeout-client-ping", "jetty", "jdk", Profile.HEARTBEAT, NetworkPath.NGINX)), cells);
     }
 
     @Test
     void selectingServersDropsTheClientView() {
         List<Cell> cells = MatrixPlan.plan(settings(Map.of("wsbed.stacks", "undertow", "wsbed.scenarios", "client-crash",
                 "wsbed.profiles", "default")), INFOS);
-        assertEquals(List.of(new Cell("client-crash", "undertow", "jdk", Profile.DEFAULT, "direct")), cells);
+        assertEquals(List.of(new Cell("client-crash", "undertow", "jdk", Profile.DEFAULT, NetworkPath.DIRECT)), cells);
     }
 
     @Test

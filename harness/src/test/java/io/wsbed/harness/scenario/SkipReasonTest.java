@@ -56,19 +56,19 @@ class SkipReasonTest {
     void nginxCellsAreSkippedWithTheFixWhenNginxIsMissing() {
         for (String id : List.of("nginx-idle-timeout", "nginx-reload", "server-crash")) {
             assertEquals("nginx not found: install the nginx package or set wsbed.nginx.bin",
-                    Scenarios.create(id).skipReason(SERVER, CLIENT, "nginx", NO_NGINX), id);
+                    Scenarios.create(id).skipReason(SERVER, CLIENT, NetworkPath.NGINX, NO_NGINX), id);
         }
     }
 
     @Test
     void otherPathsStillRunWithoutNginx() {
-        assertNull(Scenarios.create("server-crash").skipReason(SERVER, CLIENT, "direct", NO_NGINX));
-        assertNull(Scenarios.create("network-blackhole").skipReason(SERVER, CLIENT, "toxiproxy", NO_NGINX));
+        assertNull(Scenarios.create("server-crash").skipReason(SERVER, CLIENT, NetworkPath.DIRECT, NO_NGINX));
+        assertNull(Scenarios.create("network-blackhole").skipReason(SERVER, CLIENT, NetworkPath.TOXIPROXY, NO_NGINX));
     }
 
     @Test
     void aStackWithoutTheRoleIsSkippedWithTheReason() {
         assertEquals("stack 'jdk' has no server role",
-                Scenarios.create("server-crash").skipReason(CLIENT, CLIENT, "direct", NO_NGINX));
+                Scenarios.create("server-crash").skipReason(CLIENT, CLIENT, NetworkPath.DIRECT, NO_NGINX));
     }
 }

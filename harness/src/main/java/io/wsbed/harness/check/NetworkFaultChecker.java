@@ -1,0 +1,67 @@
+package io.wsbed.harness.check;
+
+import io.wsbed.harness.metrics.TimelineQueries;
+import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.Timings;
+import io.wsbed.harness.timeline.Event;
+import io.wsbed.harness.verdict.TwoSided;
+import io.wsbed.harness.verdict.VerdictRules;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The network between two live peers failed and recovered: did each side notice within the
+ * window, how fast did the client come back after the {@code recover} mark, and what was lost?
+ * A fault that recovers at a fixed time (proxy-down) counts detection also after the recovery; one
+ * that recovers after detection (blackhole, reset) counts only what came before it.
+ */
+public final class NetworkFaultChecker implements Checker {
+    private final boolean detectAfterRecovery;
+
+    /** @param detectAfterRecovery whether an end after the {@code recover} mark still counts as detection */
+    public NetworkFaultChecker(boolean detectAfterRecovery) {
+        this.detectAfterRecovery = detectAfterRecovery;
+    }
+
+    @Override
+    public Outcome check(Cell cell, Timings t, History h) {
+        long t0 = h.t0();
+        long t1 = h.requireMark("recover").tMicros();
+        String client = h.staged("client");
+        String server = h.staged("server");
+        String cs = h.sessionAt(client, t0);
+        String ss = h.sessionAt(server, t0);
+        List<Event> events = h.observed();
+        long detectUntil = detectAfterRecovery ? Long.MAX_VALUE : t1;
+        SideReport c = SideReport.of(events, "client", client, cs, t0);
+        SideReport s = SideReport.of(events, "server", server, ss, t0);
+        Double cd = detectedBefore(c, detectUntil, t.windowMs());
+        Double sd = detectedBefore(s, detectUntil, t.windowMs());
+        long lost = Delivery.lost(h, server, ss, client, cs, t0) + Delivery.lost(h, client, cs, server, ss, t0);
+        Optional<Event> reopen = h.firstFrom(client, "open", t1);
+        Double reconnect = reopen.map(e -> TimelineQueries.ms(t1, e.tMicros())).orElse(null);
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        Map<String, Object> obs = new LinkedHashMap<>();
+        c.put(metrics, obs, t.windowMs());
+        s.put(metrics, obs, t.windowMs());
+        metrics.put("client_detect_ms", cd);
+        metrics.put("server_detect_ms", sd);
+        metrics.put("reconnect_ms", reconnect);
+        metrics.put("silent_loss", lost);
+        obs.put("client_detected", cd == null ? "not within " + t.windowMs() + " ms" : "yes");
+        obs.put("server_detected", sd == null ? "not within " + t.windowMs() + " ms" : "yes");
+        return new Outcome(metrics, obs, VerdictRules.networkFault(new TwoSided(cd, sd, t.windowMs(), reconnect, lost),
+                t.boundMs()));
+    }
+
+    private static Double detectedBefore(SideReport side, long untilMicros, long windowMs) {
+        if (side.end().isEmpty() || side.end().get().tMicros() >= untilMicros) {
+            return null;
+        }
+        Double ms = side.detectMs();
+        return ms != null && ms <= windowMs ? ms : null;
+    }
+}

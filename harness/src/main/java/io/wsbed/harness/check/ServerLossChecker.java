@@ -1,0 +1,110 @@
+package io.wsbed.harness.check;
+
+import static io.wsbed.harness.metrics.TimelineQueries.errorClass;
+import static io.wsbed.harness.metrics.TimelineQueries.firstEnd;
+import static io.wsbed.harness.metrics.TimelineQueries.ms;
+import static io.wsbed.harness.metrics.TimelineQueries.reconnectAttempts;
+
+import io.wsbed.harness.metrics.TimelineQueries;
+import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.Timings;
+import io.wsbed.harness.timeline.Event;
+import io.wsbed.harness.verdict.PeerLoss;
+import io.wsbed.harness.verdict.VerdictRules;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server went away (killed, or stopped gracefully) and came back on the same port: when was
+ * the client told and with what, how fast did it come back, what was lost, how long did its
+ * stream of pushes stop?
+ *
+ * <p>Reads: the {@code fault} mark (its target is the server), {@code peer-gone} (with
+ * {@code exited}), {@code restart} (its target is the new server) and that server's ready event.
+ */
+public final class ServerLossChecker implements Checker {
+    private final boolean graceful;
+    private final boolean reconnectExpected;
+
+    /**
+     * @param graceful the server was asked to stop (it should close sessions with 1001)
+     * @param reconnectExpected the client reconnects (false: detection alone)
+     */
+    public ServerLossChecker(boolean graceful, boolean reconnectExpected) {
+        this.graceful = graceful;
+        this.reconnectExpected = reconnectExpected;
+    }
+
+    @Override
+    public Outcome check(Cell cell, Timings t, History h) {
+        Event fault = h.requireMark("fault");
+        long t0 = fault.tMicros();
+        String server = fault.str("target");
+        String client = h.staged("client");
+        Event goneMark = h.requireMark("peer-gone");
+        long gone = goneMark.tMicros();
+        Event restart = h.requireMark("restart");
+        long t1 = h.readyOf(restart.str("target")).tMicros();
+        List<Event> events = h.observed();
+        String cs = h.sessionAt(client, t0);
+        String ss = h.sessionAt(server, t0);
+        Optional<Event> reopen = h.firstFrom(client, "open", t0);
+
+        Optional<Event> end = firstEnd(events, client, cs, t0);
+        Double detect = end.map(e -> ms(t0, e.tMicros())).orElse(null);
+        Double reconnectMs = reopen.map(e -> ms(t1, e.tMicros())).orElse(null);
+        long attempts = reconnectAttempts(events, client, t0, reopen.map(Event::tMicros).orElse(Long.MAX_VALUE));
+        long lostToClient = Delivery.lost(h, server, ss, client, cs);
+        long lostToServer = Delivery.lost(h, client, cs, server, ss);
+        long okAfterGone = TimelineQueries.okSendsAfter(events, client, cs, gone);
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("client_detect_ms", detect);
+        metrics.put("server_restart_ms", ms(restart.tMicros(), t1));
+        metrics.put("reconnect_ms", reconnectMs);
+        metrics.put("reconnect_attempts", attempts);
+        metrics.put("silent_loss", lostToClient + lostToServer);
+        metrics.put("silent_loss_to_client", lostToClient);
+        metrics.put("silent_loss_to_server", lostToServer);
+        metrics.put("sent_ok_after_peer_gone", okAfterGone);
+        Double gap = streamGap(events, client, t0, reopen);
+        metrics.put("stream_gap_ms", gap);
+        metrics.put("missed_pushes", gap == null ? null : Math.max(0, Math.round(gap / t.tickMs()) - 1));
+
+        Map<String, Object> obs = new LinkedHashMap<>();
+        Optional<Event> close = TimelineQueries.closeOf(events, client, cs);
+        Optional<Event> error = TimelineQueries.errorOf(events, client, cs);
+        obs.put("client_told", end.map(TimelineQueries::told).orElse("nothing within " + t.windowMs() + " ms"));
+        obs.put("client_close_code", close.map(e -> e.num("code", -1)).orElse(null));
+        obs.put("client_close_reason", close.map(e -> e.str("reason")).orElse(null));
+        obs.put("client_error", error.map(e -> errorClass(e.str("error"))).orElse(null));
+        if (graceful) {
+            obs.put("server_exited_after_stop", goneMark.flag("exited"));
+            obs.put("server_stopped_event", events.stream().anyMatch(e -> e.source().equals(server)
+                    && e.ev().equals("stopped")));
+        }
+        Integer seenCode = close.map(e -> (int) e.num("code", -1)).orElse(null);
+        var judgement = VerdictRules.peerLoss(new PeerLoss("client", detect, t.windowMs(), reconnectExpected, reconnectMs,
+                okAfterGone, Math.max(0, lostToClient + lostToServer - okAfterGone), graceful ? 1001 : null, seenCode),
+                t.boundMs());
+        return new Outcome(metrics, obs, judgement);
+    }
+
+    /**
+     * How long the client's numbered stream stopped: from its last push received before the
+     * fault to its first push after it reconnected (null when it never came back or no push has
+     * arrived yet). At one push per tick, that gap is the messages a live feed never delivered.
+     */
+    static Double streamGap(List<Event> events, String client, long t0, Optional<Event> reopen) {
+        if (reopen.isEmpty()) {
+            return null;
+        }
+        Optional<Event> last = events.stream().filter(e -> e.source().equals(client) && e.ev().equals("recv")
+                && e.tMicros() < t0).reduce((a, b) -> b);
+        Optional<Event> next = events.stream().filter(e -> e.source().equals(client) && e.ev().equals("recv")
+                && e.tMicros() > reopen.get().tMicros()).findFirst();
+        return last.isPresent() && next.isPresent() ? ms(last.get().tMicros(), next.get().tMicros()) : null;
+    }
+}

@@ -1,0 +1,27 @@
+package io.wsbed.harness.result;
+
+import io.wsbed.harness.metrics.Millis;
+import java.util.Map;
+
+/** The one figure the matrix shows in a cell, from its metrics: "3.1 ms", "not within window", "4/6 told". */
+public final class KeyFigure {
+    private KeyFigure() {
+    }
+
+    public static String of(String metric, Map<String, Object> metrics) {
+        if (metrics.get("survived") instanceof Number n && n.intValue() == 1) {
+            return "survived";
+        }
+        if (!metrics.containsKey(metric)) {
+            return "";
+        }
+        Object v = metrics.get(metric);
+        if (metric.endsWith("_ms")) {
+            return v == null ? "not within window" : Millis.format(((Number) v).doubleValue()) + " ms";
+        }
+        if (metric.equals("told_sends") && metrics.get("sends") instanceof Number n) {
+            return v + "/" + n + " told";
+        }
+        return String.valueOf(v);
+    }
+}

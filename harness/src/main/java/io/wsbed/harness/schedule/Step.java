@@ -1,0 +1,15 @@
+package io.wsbed.harness.schedule;
+
+/**
+ * One step of a schedule, from one vocabulary: a fault (kill, stop, restart, a network fault and
+ * its recovery, a reload, a quiet period, a close, a send) or a bounded wait that lets the
+ * schedule move on as soon as what it waits for happened. A step that changes the world marks
+ * itself on the timeline through the {@link Stage} at the moment it acts; waits mark nothing and
+ * judge nothing: what they waited for is the checker's business.
+ */
+public sealed interface Step permits KillServer, StopServer, KillClient, RestartServer, StartClient,
+        InjectNetworkFault, RecoverNetwork, ReloadNginx, GoQuiet, CloseSession, SendOnce, SendUntilRefused,
+        AwaitEnd, AwaitReopen, AwaitAfterCut, AwaitAllReopen, AwaitPair, Hold, Pause {
+
+    void run(Stage stage);
+}
