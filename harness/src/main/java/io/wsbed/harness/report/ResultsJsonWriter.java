@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.ScenarioInfo;
@@ -101,6 +102,11 @@ public final class ResultsJsonWriter {
             t.put("ms", e.ms());
             t.put("ev", e.ev());
             t.set("fields", JSON.valueToTree(e.fields()));
+            if (TimelineQueries.endsSession(e.ev(), e.fields().get("outcome") == null ? null
+                    : e.fields().get("outcome").toString())) {
+                // The one rule, applied here so the report's JS renders it and re-derives nothing.
+                t.put("ends_session", true);
+            }
         }
         n.put("logs", c.logs());
         n.set("timings", JSON.valueToTree(c.timings()));

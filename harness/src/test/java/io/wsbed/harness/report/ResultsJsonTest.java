@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wsbed.harness.result.TimelineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +59,25 @@ class ResultsJsonTest {
                 "\"verdict\" : \"GREAT\"");
         HarnessException e = assertThrows(HarnessException.class, () -> ResultsJsonReader.parse(text, "x.json"));
         assertTrue(e.getMessage().contains("verdict 'GREAT'"), e.getMessage());
+    }
+
+    @Test
+    void marksTheEventsThatEndedASessionForTheApplicationAndNoSilentSend() throws Exception {
+        List<TimelineEntry> timeline = List.of(
+                new TimelineEntry("client-1", 1.0, "sent", Map.of("session", "c1", "seq", 1, "outcome", "silent")),
+                new TimelineEntry("client-1", 2.0, "sent", Map.of("session", "c1", "seq", 2, "outcome", "ok")),
+                new TimelineEntry("client-1", 3.0, "sent", Map.of("session", "c1", "seq", 3, "outcome", "threw")),
+                new TimelineEntry("server-1", 4.0, "close", Map.of("session", "s1", "code", 1006)),
+                new TimelineEntry("server-1", 5.0, "error", Map.of("session", "s1", "error", "java.io.IOException: x")));
+        Results one = ReportFixture.results();
+        CellResult c = one.cells().get(0);
+        Results r = new Results(one.run(), one.stacks(), one.scenarios(), List.of(new CellResult(c.id(), c.scenario(),
+                c.server(), c.client(), c.profile(), c.path(), c.verdict(), c.reason(), c.keyFigure(), c.metrics(),
+                c.observations(), timeline, c.logs(), c.timings())));
+        JsonNode written = new ObjectMapper().readTree(ResultsJsonWriter.write(r)).path("cells").get(0).path("timeline");
+        List<Boolean> ends = new ArrayList<>();
+        written.forEach(e -> ends.add(e.path("ends_session").asBoolean(false)));
+        assertEquals(List.of(false, false, true, true, true), ends);
     }
 
     private static void assertOneLine(String expected, Path file) {

@@ -9,7 +9,9 @@ var STACK_ORDER = indexOrder((DATA.stacks || []).map(function (x) { return x.id;
   .concat(CELLS.map(function (c) { return c.server; }), CELLS.map(function (c) { return c.client; })));
 var SCENARIO_ORDER = indexOrder((DATA.scenarios || []).map(function (x) { return x.id; })
   .concat(CELLS.map(function (c) { return c.scenario; })));
-var PATH_ORDER = indexOrder(['direct', 'nginx', 'toxiproxy'].concat(CELLS.map(function (c) { return c.path; })));
+// Paths in the order the scenarios list them (results.json's scenarios[].path, "direct,nginx").
+var PATH_ORDER = indexOrder([].concat.apply([], (DATA.scenarios || []).map(function (x) { return (x.path || '').split(','); }))
+  .concat(CELLS.map(function (c) { return c.path; })));
 var PROFILE_ORDER = indexOrder(['default', 'heartbeat'].concat(CELLS.map(function (c) { return c.profile; })));
 
 var ALL_STACKS = unique(CELLS.map(function (c) { return c.server; }).concat(CELLS.map(function (c) { return c.client; })))

@@ -43,7 +43,9 @@ function eventLook(e) {
   switch (e.ev) {
     case 'recv': return { shape: 'tick-down', colour: '#60a5fa', label: null };
     case 'sent':
-      if (f.outcome === 'ok') return { shape: 'tick-up', colour: '#64748b', label: null };
+      // results.json marks the sends that ended the session for the application (a refusal);
+      // any other answer (ok, silent) is a message the application believes went out.
+      if (!e.ends_session) return { shape: 'tick-up', colour: '#64748b', label: f.outcome === 'ok' ? null : 'sent ' + f.outcome };
       return { shape: 'down', colour: '#dc2626', label: 'sent ' + f.outcome + (f.error ? ' ' + shortError(f.error) : '') };
     case 'open': return { shape: 'circle', colour: '#16a34a', label: 'open ' + (f.session || '') };
     case 'close': return { shape: 'diamond', colour: f.code === 1000 || f.code === 1001 ? '#d97706' : '#ea580c',
@@ -85,7 +87,7 @@ function faultRange(tl, full) {
   var f = fault ? fault.ms : 0, told = {}, last = null;
   tl.forEach(function (e) {
     if (e.ms <= f || e.source === 'harness' || told[e.source]) return;
-    if (e.ev === 'close' || e.ev === 'error' || (e.ev === 'sent' && (e.fields || {}).outcome !== 'ok')) {
+    if (e.ends_session) {
       told[e.source] = true;
       last = e.ms;
     }
