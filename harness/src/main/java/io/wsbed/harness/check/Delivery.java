@@ -1,6 +1,5 @@
 package io.wsbed.harness.check;
 
-import io.wsbed.harness.timeline.Event;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,10 +38,5 @@ public final class Delivery {
     /** {@link #lost} counted from the start of the session. */
     public static long lost(History h, String sender, String senderSession, String receiver, String receiverSession) {
         return lost(h, sender, senderSession, receiver, receiverSession, Long.MIN_VALUE);
-    }
-
-    /** Whether {@code e} is a send reported ok. */
-    static boolean okSend(Event e) {
-        return e.ev().equals("sent") && "ok".equals(e.str("outcome"));
     }
 }

@@ -4,8 +4,6 @@ import io.wsbed.harness.timeline.Event;
 import io.wsbed.stack.api.SendOutcome;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The questions every scenario asks of a timeline: which session was open at a moment, when a
@@ -76,36 +74,11 @@ public final class TimelineQueries {
                 .findFirst();
     }
 
-    /** The first open by {@code source} at or after a time. */
-    public static Optional<Event> firstOpenAfter(List<Event> events, String source, long tMicros) {
-        return events.stream()
-                .filter(e -> e.source().equals(source) && e.ev().equals("open") && e.tMicros() >= tMicros)
-                .findFirst();
-    }
-
     /** How many {@code reconnect} events {@code source} reported in [from, to]. */
     public static long reconnectAttempts(List<Event> events, String source, long fromMicros, long toMicros) {
         return events.stream()
                 .filter(e -> e.source().equals(source) && e.ev().equals("reconnect"))
                 .filter(e -> e.tMicros() >= fromMicros && e.tMicros() <= toMicros)
-                .count();
-    }
-
-    /**
-     * Messages {@code sender} reported sent with outcome ok on {@code senderSession} that
-     * {@code receiver} never recorded as received on {@code receiverSession}: loss the sending
-     * application was never told about.
-     */
-    public static long silentLoss(List<Event> events, String sender, String senderSession,
-                                  String receiver, String receiverSession) {
-        Set<Long> received = events.stream()
-                .filter(e -> e.source().equals(receiver) && e.ev().equals("recv") && receiverSession.equals(e.session()))
-                .map(e -> e.num("seq", -1))
-                .collect(Collectors.toSet());
-        return events.stream()
-                .filter(e -> e.source().equals(sender) && e.ev().equals("sent") && senderSession.equals(e.session()))
-                .filter(e -> "ok".equals(e.str("outcome")) && e.num("seq", -1) >= 0)
-                .filter(e -> !received.contains(e.num("seq", -1)))
                 .count();
     }
 

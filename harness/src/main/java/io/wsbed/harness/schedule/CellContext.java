@@ -7,6 +7,7 @@ import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.infra.ToxiproxyAccess;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.stack.StackDescriptor;
@@ -116,7 +117,7 @@ public final class CellContext implements AutoCloseable {
                     // Already gone (a reset or a restarted server); nothing left to clean.
                 }
             });
-            mark("proxy-ready", "proxy", "toxiproxy", "name", name, "listen", proxy.getListen(), "upstream", upstreamPort);
+            mark("proxy-ready", "proxy", NetworkPath.TOXIPROXY.id(), "name", name, "listen", proxy.getListen(), "upstream", upstreamPort);
             return proxy;
         } catch (java.io.IOException e) {
             throw new HarnessException("Toxiproxy refused to create proxy " + name + ": " + e.getMessage(), e);
@@ -135,7 +136,7 @@ public final class CellContext implements AutoCloseable {
         NginxProxy p = infra.startNginx(settings, upstreamPort, logDir.resolve("nginx"));
         opened.add(p);
         startMs.put("nginx", Math.round((timeline.nowMicros() - launched) / 1000.0));
-        mark("proxy-ready", "proxy", "nginx", "port", p.port(), "upstream", upstreamPort,
+        mark("proxy-ready", "proxy", NetworkPath.NGINX.id(), "port", p.port(), "upstream", upstreamPort,
                 "proxy_read_timeout_ms", settings.readTimeout().toMillis());
         return p;
     }
