@@ -2,17 +2,16 @@ package io.wsbed.harness.cli;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.baseline.BaselineGate;
-import io.wsbed.harness.result.Repetitions;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.run.MatrixRun;
 import io.wsbed.harness.run.Settings;
 import io.wsbed.harness.verdict.Verdict;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code wsbed run}: runs the matrix, writes the report, then checks (or rewrites) the baseline.
@@ -42,12 +41,7 @@ final class RunCommand {
             throw HarnessException.configuration("wsbed run takes no argument '" + a.positional().get(0) + "'; usage: "
                     + USAGE);
         }
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> {
-            if (k.toString().startsWith("wsbed.") && !v.toString().isBlank()) {
-                props.put(k.toString(), v.toString());
-            }
-        });
+        Map<String, String> props = new TreeMap<>(Settings.systemProperties());
         a.values().forEach((opt, v) -> props.put(OPTIONS.get(opt), v));
         if (a.flag("--update-baseline")) {
             props.put("wsbed.baseline.update", "true");
@@ -56,9 +50,8 @@ final class RunCommand {
             props.put("wsbed.baseline.check", "false");
         }
         Settings settings = Settings.from(props);
-        int repeat = Repetitions.parseCount("wsbed.repeat", props.get("wsbed.repeat"));
         BaselineGate gate = BaselineGate.from(props, settings.root());
-        MatrixRun run = MatrixRun.prepare(settings, Clock.systemUTC(), repeat);
+        MatrixRun run = MatrixRun.prepare(settings, Clock.systemUTC());
         run.runAll();
         Results results = run.finish();
         out.println("Report: " + run.reportDir().resolve("index.html"));
