@@ -16,7 +16,7 @@ public class HarnessException extends RuntimeException {
     }
 
     /** A configuration mistake; the message names the fix. */
-    public static HarnessException configuration(String message) {
-        return new HarnessException("Configuration error: " + message);
+    public static ConfigurationException configuration(String message) {
+        return new ConfigurationException(message);
     }
 }

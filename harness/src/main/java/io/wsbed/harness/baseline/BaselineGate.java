@@ -2,8 +2,8 @@ package io.wsbed.harness.baseline;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.result.Results;
+import io.wsbed.harness.run.Settings;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,9 +38,7 @@ public final class BaselineGate {
 
     /** The same, from this JVM's system properties (the suite). */
     public static BaselineGate fromSystemProperties(Path root) {
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
-        return from(props, root);
+        return from(Settings.systemProperties(), root);
     }
 
     public Path file() {

@@ -3,37 +3,50 @@ package io.wsbed.harness.cli;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.baseline.ResultsDiff;
 import io.wsbed.harness.report.ReportFiles;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code wsbed diff old/results.json new/results.json [--threshold 50%] [--min-ms 50]}: changed
- * verdicts and large shifts in timing figures. Exit 0 when nothing changed, 1 when something did
- * (as diff(1) does), 2 on bad input.
+ * {@code wsbed diff OLD/results.json NEW/results.json}: changed verdicts and large shifts in
+ * timing figures. Exits 0 when nothing changed and 1 when something did, as diff(1) does.
  */
-final class DiffCommand {
-    static final String USAGE = "wsbed diff OLD/results.json NEW/results.json [--threshold 50%] [--min-ms 50]";
+@Command(name = "diff", description = {"Compares two runs: changed verdicts, cells only in one run, and timing "
+        + "figures that moved by more than the threshold and by at least --min-ms."})
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private DiffCommand() {
+    @Parameters(index = "0", paramLabel = "OLD", description = "results.json of the earlier run")
+    String oldFile;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "results.json of the later run")
+    String newFile;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "50%",
+            description = "list a figure that moved by more than this share (default: 50%%)")
+    String threshold;
+
+    @Option(names = "--min-ms", paramLabel = "MS", defaultValue = "50",
+            description = "... and by at least this many milliseconds (default: 50)")
+    String minMs;
+
+    @Override
+    public Integer call() {
+        double share = number("--threshold", threshold) / 100.0;
+        double ms = number("--min-ms", minMs);
+        ResultsDiff.Report report = ResultsDiff.diff(ReportFiles.readResults(Path.of(oldFile)),
+                ReportFiles.readResults(Path.of(newFile)), share, ms);
+        spec.commandLine().getOut().println(report.text());
+        return (report.hasChanges() ? ExitCode.CHANGES : ExitCode.OK).code();
     }
 
-    static int run(List<String> args, PrintStream out) {
-        CliArgs a = CliArgs.parse("diff", args, Set.of("--threshold", "--min-ms"), Set.of());
-        if (a.positional().size() != 2) {
-            throw HarnessException.configuration("wsbed diff takes two results files; usage: " + USAGE);
-        }
-        double threshold = number("--threshold", a.value("--threshold"), "50%") / 100.0;
-        double minMs = number("--min-ms", a.value("--min-ms"), "50");
-        ResultsDiff.Report report = ResultsDiff.diff(ReportFiles.readResults(Path.of(a.positional().get(0))),
-                ReportFiles.readResults(Path.of(a.positional().get(1))), threshold, minMs);
-        out.println(report.text());
-        return report.hasChanges() ? 1 : 0;
-    }
-
-    private static double number(String option, String raw, String dflt) {
-        String v = (raw == null ? dflt : raw).strip();
+    private static double number(String option, String raw) {
+        String v = raw.strip();
         try {
             double d = Double.parseDouble(v.endsWith("%") ? v.substring(0, v.length() - 1) : v);
             if (d >= 0) {

@@ -5,53 +5,60 @@ import io.wsbed.harness.baseline.ResultsMerge;
 import io.wsbed.harness.report.ReportFiles;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code wsbed merge -o OUTDIR a/results.json b/results.json ...}: one report (every file of a
  * report, with the cells' logs copied along) from several runs, for example one CI job per stack.
  */
-final class MergeCommand {
-    static final String USAGE = "wsbed merge -o OUTDIR a/results.json b/results.json ...";
+@Command(name = "merge", description = {"Merges several runs (for example one CI job per stack) into one report: "
+        + "every report file, with the cells' logs copied along. A cell present twice is taken from the last file."})
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private MergeCommand() {
-    }
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUTDIR",
+            description = "where the merged report goes (cleared first)")
+    String out;
 
-    static int run(List<String> args, PrintStream out) {
-        CliArgs a = CliArgs.parse("merge", args, Set.of("-o", "--out"), Set.of());
-        String outOpt = a.value("-o") != null ? a.value("-o") : a.value("--out");
-        if (outOpt == null || a.positional().isEmpty()) {
-            throw HarnessException.configuration("usage: " + USAGE);
-        }
-        Path outDir = Path.of(outOpt).toAbsolutePath().normalize();
-        List<Results> inputs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String file : a.positional()) {
+    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files of the runs to merge")
+    List<String> inputs;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        Path outDir = Path.of(out).toAbsolutePath().normalize();
+        List<Results> runs = new ArrayList<>();
+        for (String file : inputs) {
             Path p = Path.of(file).toAbsolutePath().normalize();
             if (outDir.equals(p.getParent())) {
                 throw HarnessException.configuration("the output folder " + outDir + " holds the input " + file
                         + "; merging would clear it first: pick another -o");
             }
-            inputs.add(ReportFiles.readResults(p));
-            names.add(file);
+            runs.add(ReportFiles.readResults(p));
         }
-        ResultsMerge.Merged merged = ResultsMerge.merge(inputs, names);
-        merged.notes().forEach(n -> out.println("note: " + n));
+        ResultsMerge.Merged merged = ResultsMerge.merge(runs, inputs);
+        merged.notes().forEach(n -> console.println("note: " + n));
         ReportFiles files = ReportFiles.fresh(outDir);
-        for (int i = 0; i < inputs.size(); i++) {
-            Path from = Path.of(a.positional().get(i)).toAbsolutePath().normalize().getParent();
-            for (CellResult c : inputs.get(i).cells()) {
+        for (int i = 0; i < runs.size(); i++) {
+            Path from = Path.of(inputs.get(i)).toAbsolutePath().normalize().getParent();
+            for (CellResult c : runs.get(i).cells()) {
                 files.copyLogs(from, c.logs());
             }
         }
         files.write(merged.results());
         files.appendStepSummary(System.getenv());
-        out.println("Merged " + merged.results().cells().size() + " cells from " + inputs.size() + " runs into "
+        console.println("Merged " + merged.results().cells().size() + " cells from " + runs.size() + " runs into "
                 + outDir.resolve("index.html"));
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -1,74 +1,123 @@
 package io.wsbed.harness.cli;
 
-import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.baseline.BaselineGate;
-import io.wsbed.harness.result.Repetitions;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.run.MatrixRun;
 import io.wsbed.harness.run.Settings;
 import io.wsbed.harness.verdict.Verdict;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code wsbed run}: runs the matrix, writes the report, then checks (or rewrites) the baseline.
- * Options map one to one onto the {@code wsbed.*} settings; {@code -D} system properties are the
- * defaults.
+ * Each option sets one {@code wsbed.*} key over the {@code -D} system properties; {@link Settings}
+ * and {@link BaselineGate} read and validate the result, so an option means what its property means.
  */
-final class RunCommand {
-    static final String USAGE = "wsbed run [--stacks jetty,undertow] [--clients jdk] [--scenarios server-crash]"
-            + " [--profiles default,heartbeat] [--paths direct,nginx,toxiproxy] [--infra local|containers|auto] [--window 10s] [--seed N] [--repeat N] [--report-dir DIR]"
-            + " [--baseline FILE] [--update-baseline] [--no-baseline]";
-    /** Exit code when a verdict drifted from the baseline. */
-    static final int DRIFT = 3;
+@Command(name = "run",
+        description = {"Runs the comparison, writes the report (reports/latest/ unless --report-dir) and checks "
+            + "the baseline. Ids are comma-separated; an unset option takes its -D property, then the default."},
+        footer = {"%nSettings without an option (the storm's client count, the nginx binary, an external Toxiproxy, "
+            + "...) are -D properties only; README.md lists every one."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private static final Map<String, String> OPTIONS = Map.ofEntries(
-            Map.entry("--stacks", "wsbed.stacks"), Map.entry("--clients", "wsbed.clients"),
-            Map.entry("--scenarios", "wsbed.scenarios"), Map.entry("--profiles", "wsbed.profiles"),
-            Map.entry("--paths", "wsbed.paths"), Map.entry("--window", "wsbed.window"), Map.entry("--seed", "wsbed.seed"),
-            Map.entry("--report-dir", "wsbed.report.dir"), Map.entry("--repeat", "wsbed.repeat"),
-            Map.entry("--baseline", "wsbed.baseline"), Map.entry("--infra", "wsbed.infra"));
+    private final Map<String, String> options = new TreeMap<>();
 
-    private RunCommand() {
+    @Option(names = "--stacks", paramLabel = "IDS", description = "server stacks, server view (default: all)")
+    void stacks(String v) {
+        options.put("wsbed.stacks", v);
     }
 
-    static int run(List<String> args, PrintStream out) {
-        CliArgs a = CliArgs.parse("run", args, OPTIONS.keySet(), Set.of("--update-baseline", "--no-baseline"));
-        if (!a.positional().isEmpty()) {
-            throw HarnessException.configuration("wsbed run takes no argument '" + a.positional().get(0) + "'; usage: "
-                    + USAGE);
+    @Option(names = "--clients", paramLabel = "IDS", description = "client stacks, client view (default: all)")
+    void clients(String v) {
+        options.put("wsbed.clients", v);
+    }
+
+    @Option(names = "--scenarios", paramLabel = "IDS", description = "scenario ids (default: all)")
+    void scenarios(String v) {
+        options.put("wsbed.scenarios", v);
+    }
+
+    @Option(names = "--profiles", paramLabel = "IDS", description = "default, heartbeat (default: both)")
+    void profiles(String v) {
+        options.put("wsbed.profiles", v);
+    }
+
+    @Option(names = "--paths", paramLabel = "IDS", description = "direct, nginx, toxiproxy (default: all)")
+    void paths(String v) {
+        options.put("wsbed.paths", v);
+    }
+
+    @Option(names = "--infra", paramLabel = "MODE", description = "local, containers or auto (default: local)")
+    void infra(String v) {
+        options.put("wsbed.infra", v);
+    }
+
+    @Option(names = "--window", paramLabel = "DURATION", description = "observation window, e.g. 10s, 2500ms (default: 10s)")
+    void window(String v) {
+        options.put("wsbed.window", v);
+    }
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of everything random (default: printed at start)")
+    void seed(String v) {
+        options.put("wsbed.seed", v);
+    }
+
+    @Option(names = "--repeat", paramLabel = "N", description = "run each cell N times: p50/p95/max, flaky cells marked (default: 1)")
+    void repeat(String v) {
+        options.put("wsbed.repeat", v);
+    }
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "where the report goes (default: reports/latest)")
+    void reportDir(String v) {
+        options.put("wsbed.report.dir", v);
+    }
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "the baseline file (default: reports/baseline.json)")
+    void baseline(String v) {
+        options.put("wsbed.baseline", v);
+    }
+
+    @Option(names = "--update-baseline", description = "rewrite the baseline from this run instead of checking it")
+    void updateBaseline(boolean on) {
+        if (on) {
+            options.put("wsbed.baseline.update", "true");
         }
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> {
-            if (k.toString().startsWith("wsbed.") && !v.toString().isBlank()) {
-                props.put(k.toString(), v.toString());
-            }
-        });
-        a.values().forEach((opt, v) -> props.put(OPTIONS.get(opt), v));
-        if (a.flag("--update-baseline")) {
-            props.put("wsbed.baseline.update", "true");
+    }
+
+    @Option(names = "--no-baseline", description = "skip the baseline check")
+    void noBaseline(boolean on) {
+        if (on) {
+            options.put("wsbed.baseline.check", "false");
         }
-        if (a.flag("--no-baseline")) {
-            props.put("wsbed.baseline.check", "false");
-        }
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> props = new TreeMap<>(Settings.systemProperties());
+        props.putAll(options);
         Settings settings = Settings.from(props);
-        int repeat = Repetitions.parseCount("wsbed.repeat", props.get("wsbed.repeat"));
         BaselineGate gate = BaselineGate.from(props, settings.root());
-        MatrixRun run = MatrixRun.prepare(settings, Clock.systemUTC(), repeat);
+        MatrixRun run = MatrixRun.prepare(settings, Clock.systemUTC());
         run.runAll();
         Results results = run.finish();
+        PrintWriter out = spec.commandLine().getOut();
         out.println("Report: " + run.reportDir().resolve("index.html"));
         out.println("        " + run.reportDir().resolve("summary.md"));
         out.println("Seed:   " + results.run().seed() + " (the same schedule again: --seed " + results.run().seed() + ")");
         BaselineGate.Outcome baseline = gate.apply(results);
         out.println(baseline.message());
         if (results.cells().stream().anyMatch(c -> c.verdict() == Verdict.ERROR)) {
-            return 1;
+            return ExitCode.HARNESS_ERROR.code();
         }
-        return baseline.failed() ? DRIFT : 0;
+        return (baseline.failed() ? ExitCode.DRIFT : ExitCode.OK).code();
     }
 }

@@ -1,18 +1,35 @@
 package io.wsbed.harness.cli;
 
 import io.wsbed.harness.HarnessException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code wsbed run} runs the comparison, {@code wsbed merge} merges the
- * results of several runs into one report, {@code wsbed diff} compares two runs. Errors are one
- * line on stderr. Exit codes: 0 done, 1 a harness error in some cell (run) or differences (diff),
- * 2 bad options, configuration or input, 3 a verdict drifted from the baseline (run).
+ * results of several runs into one report, {@code wsbed diff} compares two runs. Each command is
+ * one class, registered in {@code subcommands} below and nowhere else; help, version, parse errors
+ * and exit codes ({@link ExitCode}) are the same for all of them.
  */
-public final class WsbedCli {
-    private WsbedCli() {
+@Command(name = "wsbed", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = WsbedCli.Version.class,
+        description = "Runs WebSocket stacks through faults and compares how each one surfaces them.",
+        subcommands = {RunCommand.class, MergeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+public final class WsbedCli implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    WsbedCli() {
     }
 
     public static void main(String[] args) {
@@ -21,28 +38,44 @@ public final class WsbedCli {
 
     /** Runs one command and returns its exit code; never exits the JVM (tests call this). */
     static int execute(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        UsageErrors errors = new UsageErrors();
+        CommandLine cli = new CommandLine(new WsbedCli()).setOut(o).setErr(e)
+                .setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
+        exitCodesInHelp(cli);
         try {
-            return dispatch(Arrays.asList(args), out);
-        } catch (HarnessException e) {
-            err.println("wsbed: " + e.getMessage());
-            return e.getMessage().startsWith("Configuration error") ? 2 : 1;
+            return cli.execute(args);
+        } finally {
+            o.flush();
+            e.flush();
         }
     }
 
-    private static int dispatch(List<String> args, PrintStream out) {
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            out.println("usage: " + RunCommand.USAGE);
-            out.println("       " + MergeCommand.USAGE);
-            out.println("       " + DiffCommand.USAGE);
-            return args.isEmpty() ? 2 : 0;
+    private static void exitCodesInHelp(CommandLine command) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.table());
+        command.getSubcommands().values().forEach(WsbedCli::exitCodesInHelp);
+    }
+
+    /** {@code wsbed} alone: there is no default command. */
+    @Override
+    public Integer call() {
+        throw HarnessException.configuration("missing command; commands: " + UsageErrors.commands(spec)
+                + " (wsbed --help)");
+    }
+
+    /** What {@code --version} prints: the build's version (a filtered resource) and the Java running it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = WsbedCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"wsbed " + p.getProperty("version", "(version unknown: not built by Maven)"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
         }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
-            case "run" -> RunCommand.run(rest, out);
-            case "merge" -> MergeCommand.run(rest, out);
-            case "diff" -> DiffCommand.run(rest, out);
-            default -> throw HarnessException.configuration("unknown command '" + args.get(0)
-                    + "'; commands: run, merge, diff (wsbed --help)");
-        };
     }
 }

@@ -50,7 +50,7 @@ public final class MatrixRun {
     private final Infrastructure infra;
     private final String start;
     private final List<CellResult> results = new ArrayList<>();
-    private int repeat = 1;
+    private final int repeat;
     private Results finished;
 
     private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, ReportFiles files,
@@ -63,23 +63,16 @@ public final class MatrixRun {
         this.files = files;
         this.runner = runner;
         this.timings = timings;
+        this.repeat = settings.repeat();
         this.start = iso(clock);
     }
 
     /**
-     * As {@link #prepare(Settings, Clock, int)}, with the repetition count from the system property
-     * {@code wsbed.repeat} (default 1).
+     * Prints the settings, describes the stacks and plans the cells. Configuration errors throw here.
+     * Each cell runs {@link Settings#repeat()} times, back to back in plan order (see {@link Repetitions}).
      */
     public static MatrixRun prepare(Settings settings, Clock clock) {
-        return prepare(settings, clock, Repetitions.parseCount("wsbed.repeat", System.getProperty("wsbed.repeat")));
-    }
-
-    /**
-     * Validates the settings, describes the stacks and plans the cells. Configuration errors throw here.
-     *
-     * @param repeat how many times each cell runs, back to back in plan order (see {@link Repetitions})
-     */
-    public static MatrixRun prepare(Settings settings, Clock clock, int repeat) {
+        LOG.info("wsbed settings: {}", settings.describe());
         StackCatalog catalog = StackCatalog.discover(settings.root());
         // Validate the whole selection before the previous report is cleared: a typo must not cost it.
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), infoLogs());
@@ -90,15 +83,12 @@ public final class MatrixRun {
                 new ContainerImages(settings.nginxImage(), settings.toxiproxyImage()), settings.root(), settings.seed(),
                 () -> new LocalInfrastructure(settings.root(), settings.nginxBin(), settings.toxiproxyUrl(),
                         settings.seed()));
-        LOG.info("wsbed: {} cells; stacks {}; seed {}; window {} ms; report {}", cells.size(), describe(infos),
-                settings.seed(), settings.windowMs(), files.dir());
-        MatrixRun run = new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
-                settings.seed(), infra), timings, infra);
-        run.repeat = repeat;
-        if (repeat > 1) {
-            LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", repeat);
+        LOG.info("wsbed: {} cells; stacks {}", cells.size(), describe(infos));
+        if (settings.repeat() > 1) {
+            LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", settings.repeat());
         }
-        return run;
+        return new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
+                settings.seed(), infra), timings, infra);
     }
 
     /** Where the stacks' answers to {@code info} log their stderr (outside the report folder). */

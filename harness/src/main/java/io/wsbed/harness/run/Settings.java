@@ -1,17 +1,22 @@
 package io.wsbed.harness.run;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.result.Repetitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Every {@code wsbed.*} setting, read in one place (system properties for the suite, options for
- * the CLI) and validated with errors that name the fix.
+ * Every {@code wsbed.*} setting of a run, read in one place (system properties for the suite,
+ * options over them for the CLI), validated with errors that name the fix, and printed once at the
+ * start of a run ({@link #describe()}). The baseline keys belong to
+ * {@link io.wsbed.harness.baseline.BaselineGate}, which reads them from the same scan.
  *
  * @param root the repository root (stacks are discovered under it)
  * @param reportDir where the run's report goes (reports/latest)
@@ -29,17 +34,19 @@ import java.util.Map;
  * @param infra local, containers or auto (see {@link io.wsbed.harness.infra.Infrastructures})
  * @param nginxImage the nginx image for containers, or null for the default choice
  * @param toxiproxyImage the Toxiproxy image for containers, or null for the default choice
+ * @param repeat how many times each cell runs, back to back (see {@link Repetitions})
+ * @param stormClients how many clients the reconnect storm connects
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
                        String nginxBin, java.net.URI toxiproxyUrl, List<String> paths, String infra,
-                       String nginxImage, String toxiproxyImage) {
+                       String nginxImage, String toxiproxyImage, int repeat, int stormClients) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
             "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths", "wsbed.infra",
-            "wsbed.nginx.image", "wsbed.toxiproxy.image");
+            "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -63,18 +70,70 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 props.get("wsbed.nginx.bin"), url("wsbed.toxiproxy.url", props.get("wsbed.toxiproxy.url")),
                 list(props.get("wsbed.paths")),
                 infra(props.getOrDefault("wsbed.infra", io.wsbed.harness.infra.Infrastructures.DEFAULT_MODE)),
-                props.get("wsbed.nginx.image"), props.get("wsbed.toxiproxy.image"));
+                props.get("wsbed.nginx.image"), props.get("wsbed.toxiproxy.image"),
+                Repetitions.parseCount("wsbed.repeat", props.get("wsbed.repeat")),
+                atLeastOne("wsbed.storm.clients", props.getOrDefault("wsbed.storm.clients", "200")));
     }
 
-    /** The {@code wsbed.*} system properties of this JVM. */
+    /** The settings from this JVM's {@code wsbed.*} system properties (the suite). */
     public static Settings fromSystemProperties() {
-        Map<String, String> props = new LinkedHashMap<>();
+        return from(systemProperties());
+    }
+
+    /**
+     * The {@code wsbed.*} system properties of this JVM that have a value, sorted by name: the one
+     * scan of them (the CLI lays its options over this map, the baseline gate reads its keys from it).
+     */
+    public static Map<String, String> systemProperties() {
+        Map<String, String> props = new TreeMap<>();
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith("wsbed.") && !v.toString().isBlank()) {
                 props.put(k.toString(), v.toString());
             }
         });
-        return from(props);
+        return props;
+    }
+
+    /**
+     * Every effective setting under its key, in the order of {@link #KEYS}, defaults included;
+     * "all" for an empty selection and "default" where the harness chooses (nginx binary, images).
+     */
+    public Map<String, String> effective() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("wsbed.root", root.toString());
+        m.put("wsbed.report.dir", reportDir.toString());
+        m.put("wsbed.stacks", orAll(stacks));
+        m.put("wsbed.clients", orAll(clients));
+        m.put("wsbed.scenarios", orAll(scenarios));
+        m.put("wsbed.profiles", orAll(profiles));
+        m.put("wsbed.window", windowMs + "ms");
+        m.put("wsbed.seed", Long.toString(seed));
+        m.put("wsbed.reference.server", referenceServer);
+        m.put("wsbed.reference.client", referenceClient);
+        m.put("wsbed.nginx.bin", orDefault(nginxBin));
+        m.put("wsbed.toxiproxy.url", toxiproxyUrl == null ? "embedded" : toxiproxyUrl.toString());
+        m.put("wsbed.paths", orAll(paths));
+        m.put("wsbed.infra", infra);
+        m.put("wsbed.nginx.image", orDefault(nginxImage));
+        m.put("wsbed.toxiproxy.image", orDefault(toxiproxyImage));
+        m.put("wsbed.repeat", Integer.toString(repeat));
+        m.put("wsbed.storm.clients", Integer.toString(stormClients));
+        return m;
+    }
+
+    /** One line with every effective setting, for the start of a run's log. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        effective().forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(" ", parts);
+    }
+
+    private static String orAll(List<String> ids) {
+        return ids.isEmpty() ? "all" : String.join(",", ids);
+    }
+
+    private static String orDefault(Object value) {
+        return value == null ? "default" : value.toString();
     }
 
     static List<String> list(String raw) {
@@ -137,6 +196,18 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         }
     }
 
+    static int atLeastOne(String key, String raw) {
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the message below.
+        }
+        throw HarnessException.configuration(key + " must be a whole number of at least 1, got '" + raw + "'");
+    }
+
     /** Walks up from {@code start} to the directory that holds servers/stack-api. */
     static Path findRoot(Path start) {
         for (Path p = start; p != null; p = p.getParent()) {
@@ -148,16 +219,14 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 + "; run from inside it or set wsbed.root");
     }
 
-    /** What the report's run header shows of the selection. */
+    /** What the report's run header shows of the selection: these effective settings, keyed without "wsbed.". */
     public Map<String, Object> selectionForReport() {
+        Map<String, String> all = effective();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stacks", stacks.isEmpty() ? "all" : String.join(",", stacks));
-        m.put("clients", clients.isEmpty() ? "all" : String.join(",", clients));
-        m.put("scenarios", scenarios.isEmpty() ? "all" : String.join(",", scenarios));
-        m.put("profiles", profiles.isEmpty() ? "all" : String.join(",", profiles));
-        m.put("paths", paths.isEmpty() ? "all" : String.join(",", paths));
-        m.put("reference_server", referenceServer);
-        m.put("reference_client", referenceClient);
+        for (String key : List.of("stacks", "clients", "scenarios", "profiles", "paths", "reference.server",
+                "reference.client")) {
+            m.put(key.replace('.', '_'), all.get("wsbed." + key));
+        }
         return m;
     }
 }

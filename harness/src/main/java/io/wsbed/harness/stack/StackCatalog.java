@@ -1,20 +1,17 @@
 package io.wsbed.harness.stack;
 
 import io.wsbed.harness.HarnessException;
-import io.wsbed.harness.timeline.Event;
-import io.wsbed.harness.timeline.EventLineParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +19,9 @@ import java.util.stream.Stream;
  * {@code target/wsbed/stack.properties}. Adding a stack needs no change here.
  */
 public final class StackCatalog {
+    /** How long a stack may take to answer {@code info} (a JVM start) before it is killed. */
+    public static final Duration INFO_BOUND = Duration.ofSeconds(20);
+
     private final Map<String, StackDescriptor> descriptors;
 
     private StackCatalog(Map<String, StackDescriptor> descriptors) {
@@ -76,47 +76,35 @@ public final class StackCatalog {
     }
 
     /**
-     * Asks each stack for its {@code info} line, in parallel (each answer costs a JVM start).
-     * A stack that cannot answer is a broken build: the harness fails with its stderr.
+     * Asks each stack for its {@code info} line, in parallel (each answer costs a JVM start), each
+     * within {@link #INFO_BOUND}. A stack that cannot answer is a broken build: the harness fails
+     * with a one-line message that holds its stderr.
      */
     public Map<String, StackInfo> describe(List<String> ids, Path logDir) {
+        return describe(ids, logDir, INFO_BOUND);
+    }
+
+    /** As {@link #describe(List, Path)} with another bound (tests use a short one). */
+    Map<String, StackInfo> describe(List<String> ids, Path logDir, Duration bound) {
         Map<String, CompletableFuture<StackInfo>> pending = new TreeMap<>();
         for (String id : ids) {
             StackDescriptor d = require(id);
-            pending.put(id, CompletableFuture.supplyAsync(() -> info(d, logDir)));
+            pending.put(id, CompletableFuture.supplyAsync(() -> InfoQuery.ask(d, logDir, bound)));
         }
         Map<String, StackInfo> out = new TreeMap<>();
-        pending.forEach((id, f) -> out.put(id, f.join()));
+        pending.forEach((id, f) -> out.put(id, answer(f)));
         return out;
     }
 
-    private static StackInfo info(StackDescriptor d, Path logDir) {
+    /** The answer, or the exception that stopped it as thrown (not wrapped in a CompletionException). */
+    private static StackInfo answer(CompletableFuture<StackInfo> f) {
         try {
-            Files.createDirectories(logDir);
-            Path err = logDir.resolve("info-" + d.id() + ".err");
-            Process p = new ProcessBuilder(JavaCommand.of(d, List.of("info")))
-                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new HarnessException("stack '" + d.id() + "' did not answer 'info' within 20 s; see " + err);
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            Optional<Event> line = out.lines().map(l -> EventLineParser.parse(d.id(), l)).flatMap(Optional::stream)
-                    .filter(ev -> ev.ev().equals("info")).findFirst();
-            if (line.isEmpty()) {
-                throw new HarnessException("stack '" + d.id() + "' printed no info line (exit " + p.exitValue()
-                        + "); see " + err + ": " + Files.readString(err).strip());
-            }
-            Event e = line.get();
-            return new StackInfo(d.id(), e.str("name"), e.str("version"),
-                    Arrays.asList(e.str("roles").split(",")), e.str("heartbeat"), e.str("send_api"),
-                    e.flag("builtin_reconnect"));
-        } catch (IOException e) {
-            throw new HarnessException("cannot run stack '" + d.id() + "': " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException("interrupted while asking stack '" + d.id() + "' for info", e);
+            throw e;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.wsbed.harness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.report.ReportFixture;
 import io.wsbed.harness.report.ResultsJsonWriter;
 import io.wsbed.harness.result.Results;
@@ -12,9 +13,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The command line as a user meets it: help, one-line errors, exit codes. */
 class WsbedCliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -64,13 +67,72 @@ class WsbedCliTest {
     }
 
     @Test
-    void unknownCommandsAndOptionsSayWhatIsKnown() {
+    void unknownCommandsAndOptionsAreOneLineThatListsWhatIsKnownAndExitTwo() {
         assertEquals(2, cli("bench"));
-        assertTrue(err().contains("commands: run, merge, diff"), err());
+        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, help (wsbed --help)",
+                err().strip());
         assertEquals(2, cli("diff", "--fast", "a", "b"));
-        assertTrue(err().contains("known: --min-ms, --threshold"), err());
-        assertEquals(0, cli("--help"));
-        assertTrue(out().contains("wsbed merge -o OUTDIR"), out());
+        assertEquals("wsbed: Configuration error: unknown option '--fast' for wsbed diff; known: --help, --min-ms, "
+                + "--threshold, --version (wsbed diff --help)", err().strip());
+        assertEquals(2, cli("run", "--stacks"));
+        assertOneLine("option '--stacks'");
+        assertEquals(2, cli("merge", "a/results.json"));
+        assertOneLine("'--out=OUTDIR'");
+        assertEquals(2, cli());
+        assertOneLine("missing command; commands: run, merge, diff");
+        assertEquals("", out());
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        for (String[] help : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
+            assertEquals(0, cli(help), String.join(" ", help));
+            for (String command : new String[] {"run", "merge", "diff"}) {
+                assertTrue(out().contains("\n  " + command + " "), command + " in:\n" + out());
+            }
+            assertTrue(out().contains("Exit codes:") && out().contains("3   run: a verdict drifted from the baseline"),
+                    out());
+            assertEquals("", err());
+        }
+    }
+
+    @Test
+    void eachCommandHasHelpWithItsOptionsAndRunsNothing() {
+        assertEquals(0, cli("run", "--help"));
+        for (String option : new String[] {"--stacks", "--clients", "--scenarios", "--profiles", "--paths", "--infra",
+            "--window", "--seed", "--repeat", "--report-dir", "--baseline", "--update-baseline", "--no-baseline"}) {
+            assertTrue(out().contains(option), option + " in:\n" + out());
+        }
+        assertEquals(0, cli("merge", "-h"));
+        assertTrue(out().startsWith("Usage: wsbed merge [-hV] -o=OUTDIR RESULTS..."), out());
+        assertEquals(0, cli("help", "diff"));
+        assertTrue(out().startsWith("Usage: wsbed diff [-hV] [--min-ms=MS] [--threshold=PERCENT] OLD NEW"), out());
+        assertEquals(0, cli("--version"));
+        assertTrue(out().startsWith("wsbed "), out());
+    }
+
+    @Test
+    void aHarnessFailureExitsOneAndAConfigurationMistakeTwo(@TempDir Path dir) throws Exception {
+        Path a = write(dir.resolve("a"), ReportFixture.results());
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        assertEquals(1, cli("merge", "-o", notAFolder.resolve("out").toString(), a.toString()));
+        assertOneLine("wsbed: cannot prepare the report folder ");
+        assertEquals(2, cli("diff", "--threshold", "lots", a.toString(), a.toString()));
+        assertEquals("wsbed: Configuration error: --threshold must be a non-negative number, got 'lots'", err().strip());
+    }
+
+    @Test
+    void theExitCodeFollowsTheExceptionTypeNotItsText() {
+        assertEquals(ExitCode.CONFIGURATION, ExitCode.of(HarnessException.configuration("x")));
+        assertEquals(ExitCode.HARNESS_ERROR, ExitCode.of(new HarnessException("Configuration error: looks like one")));
+        assertEquals(ExitCode.HARNESS_ERROR, ExitCode.of(new IllegalStateException("a bug")));
+        assertEquals(Map.of("0", 0, "1", 1, "2", 2, "3", 3), ExitCode.table().keySet().stream()
+                .collect(java.util.stream.Collectors.toMap(k -> k, Integer::parseInt)));
+    }
+
+    private void assertOneLine(String part) {
+        assertEquals(1, err().strip().lines().count(), err());
+        assertTrue(err().contains(part), err());
     }
 
     private int cli(String... args) {

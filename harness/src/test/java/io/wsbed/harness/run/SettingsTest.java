@@ -98,6 +98,50 @@ class SettingsTest {
     }
 
     @Test
+    void repeatAndStormClientsAreSettingsWithDefaultsAndOneLineErrors() {
+        Settings defaults = settings(Map.of());
+        assertEquals(1, defaults.repeat());
+        assertEquals(200, defaults.stormClients());
+        Settings set = settings(Map.of("wsbed.repeat", "3", "wsbed.storm.clients", "50"));
+        assertEquals(3, set.repeat());
+        assertEquals(50, set.stormClients());
+        var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.repeat", "0")));
+        assertEquals("Configuration error: wsbed.repeat must be a whole number from 1 to 1000, got '0'", e.getMessage());
+        for (String bad : new String[] {"0", "-3", "many"}) {
+            e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.storm.clients", bad)));
+            assertEquals("Configuration error: wsbed.storm.clients must be a whole number of at least 1, got '" + bad + "'",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void theStartLineShowsEveryEffectiveSettingOnOneLine() {
+        Settings s = settings(Map.of("wsbed.stacks", "jetty", "wsbed.seed", "7", "wsbed.repeat", "2"));
+        assertEquals(Settings.KEYS, List.copyOf(s.effective().keySet()), "every key is printed, in KEYS order");
+        String line = s.describe();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith("wsbed.root=/tmp/wsbed-root wsbed.report.dir=/tmp/wsbed-root/reports/latest "
+                + "wsbed.stacks=jetty wsbed.clients=all "), line);
+        assertTrue(line.contains(" wsbed.window=10000ms wsbed.seed=7 "), line);
+        assertTrue(line.endsWith(" wsbed.toxiproxy.url=embedded wsbed.paths=all wsbed.infra=local "
+                + "wsbed.nginx.image=default wsbed.toxiproxy.image=default wsbed.repeat=2 wsbed.storm.clients=200"), line);
+    }
+
+    @Test
+    void systemPropertiesAreScannedOnceForTheWsbedKeysWithAValue() {
+        System.setProperty("wsbed.test.scan", "yes");
+        System.setProperty("wsbed.test.blank", " ");
+        try {
+            Map<String, String> props = Settings.systemProperties();
+            assertEquals("yes", props.get("wsbed.test.scan"));
+            assertTrue(!props.containsKey("wsbed.test.blank") && !props.containsKey("java.home"), props.toString());
+        } finally {
+            System.clearProperty("wsbed.test.scan");
+            System.clearProperty("wsbed.test.blank");
+        }
+    }
+
+    @Test
     void malformedWindowNamesTheExpectedForm() {
         var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.window", "ten")));
         assertEquals("Configuration error: wsbed.window must be a positive duration like 10s or 2500ms, got 'ten'", e.getMessage());
