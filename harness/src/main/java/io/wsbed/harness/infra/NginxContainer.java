@@ -4,6 +4,7 @@ import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.nginx.NginxConfigRenderer;
 import io.wsbed.harness.nginx.NginxReload;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.process.FreePort;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

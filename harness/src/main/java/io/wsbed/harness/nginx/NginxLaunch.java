@@ -1,6 +1,7 @@
 package io.wsbed.harness.nginx;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.ProcessTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;

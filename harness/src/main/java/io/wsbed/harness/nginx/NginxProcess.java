@@ -1,10 +1,8 @@
 package io.wsbed.harness.nginx;
 
 import io.wsbed.harness.HarnessException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import io.wsbed.harness.process.FreePort;
+import io.wsbed.harness.process.ProcessTree;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -52,7 +50,7 @@ public final class NginxProcess implements AutoCloseable {
      */
     public static NginxProcess start(NginxBinary binary, NginxConfigRenderer renderer, NginxSettings settings,
             int upstreamPort, Path logFolder) {
-        return start(binary, renderer, settings, upstreamPort, logFolder, NginxProcess::freeLoopbackPort);
+        return start(binary, renderer, settings, upstreamPort, logFolder, FreePort::loopback);
     }
 
     /** As above, with the port choice injected (tests force a clash through it). */
@@ -98,15 +96,6 @@ public final class NginxProcess implements AutoCloseable {
             throw new HarnessException("nginx processes " + ProcessTree.pids(survivors) + " survived SIGKILL");
         }
         launch.prefix().delete();
-    }
-
-    static int freeLoopbackPort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
     }
 
     /** The loopback port nginx listens on. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.wsbed.harness.process.FreePort;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;

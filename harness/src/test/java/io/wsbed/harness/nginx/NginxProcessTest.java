@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.FreePort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -78,7 +79,7 @@ class NginxProcessTest {
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress("127.0.0.1", 0));
             AtomicInteger calls = new AtomicInteger();
-            IntSupplier ports = () -> calls.getAndIncrement() == 0 ? squatter.getLocalPort() : NginxProcess.freeLoopbackPort();
+            IntSupplier ports = () -> calls.getAndIncrement() == 0 ? squatter.getLocalPort() : FreePort.loopback();
 
             long began = System.nanoTime();
             try (NginxProcess proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST,

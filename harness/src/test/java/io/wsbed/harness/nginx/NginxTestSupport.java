@@ -2,6 +2,7 @@ package io.wsbed.harness.nginx;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wsbed.harness.process.ProcessTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
