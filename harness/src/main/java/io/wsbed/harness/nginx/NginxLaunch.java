@@ -2,9 +2,9 @@ package io.wsbed.harness.nginx;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.process.ProcessTree;
+import io.wsbed.harness.process.Watchdog;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One attempt to run nginx on one port in one prefix: spawn it under the watchdog, wait until it
+ * One attempt to run nginx on one port in one prefix: spawn it under a {@link Watchdog}, wait until it
  * is ready or has failed, send it {@code -s} commands, kill it.
  */
 final class NginxLaunch {
@@ -29,16 +29,15 @@ final class NginxLaunch {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(250);
     private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
 
     private final NginxBinary binary;
     private final NginxPrefix prefix;
     private final int port;
-    private final Process wrapper;
+    private final Watchdog wrapper;
     private String failure = "";
     private long masterPid = -1;
 
-    private NginxLaunch(NginxBinary binary, NginxPrefix prefix, int port, Process wrapper) {
+    private NginxLaunch(NginxBinary binary, NginxPrefix prefix, int port, Watchdog wrapper) {
         this.binary = binary;
         this.prefix = prefix;
         this.port = port;
@@ -47,17 +46,9 @@ final class NginxLaunch {
 
     /** Starts nginx on the config already written into the prefix; does not wait. */
     static NginxLaunch spawn(NginxBinary binary, NginxPrefix prefix, int port) {
-        List<String> command = NginxWatchdog.wrap(prefix.root(), nginxCommand(binary, prefix));
-        try {
-            Process wrapper = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(prefix.consoleLog().toFile()))
-                    .start(); // stdin stays a pipe: the watchdog's lifeline to this JVM
-            LOG.debug("spawned nginx watchdog pid {} for port {}: {}", wrapper.pid(), port, command);
-            return new NginxLaunch(binary, prefix, port, wrapper);
-        } catch (IOException e) {
-            throw new HarnessException("cannot start " + command + ": " + e.getMessage(), e);
-        }
+        Watchdog watchdog = Watchdog.start("nginx watchdog", nginxCommand(binary, prefix), "",
+                ProcessBuilder.Redirect.appendTo(prefix.consoleLog().toFile()));
+        return new NginxLaunch(binary, prefix, port, watchdog);
     }
 
     private static List<String> nginxCommand(NginxBinary binary, NginxPrefix prefix, String... extra) {
@@ -81,7 +72,7 @@ final class NginxLaunch {
                 return Outcome.BIND_CLASH;
             }
             if (!wrapper.isAlive()) {
-                failure = "nginx exited with code " + wrapper.exitValue();
+                failure = "nginx exited with code " + wrapper.exitCode();
                 return prefix.logsContain(BIND_CLASH) ? Outcome.BIND_CLASH : Outcome.FAILED;
             }
             OptionalLong pid = prefix.readPid();
@@ -135,32 +126,12 @@ final class NginxLaunch {
 
     /** Waits for the watchdog (and so nginx's master) to exit; true when it did in time. */
     boolean awaitExit(Duration timeout) {
-        try {
-            return wrapper.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return wrapper.awaitExit(timeout);
     }
 
-    /**
-     * Kills the watchdog, master and workers: closing stdin makes the watchdog SIGKILL the group,
-     * and each process seen now is SIGKILLed as well in case the group missed one. Returns the
-     * processes still running after a bounded wait (empty on success).
-     */
-    List<ProcessHandle> kill() {
-        List<ProcessHandle> tree = ProcessTree.snapshot(wrapper.toHandle());
-        closeLifeline();
-        ProcessTree.kill(tree);
-        return ProcessTree.awaitGone(tree, KILL_TIMEOUT);
-    }
-
-    private void closeLifeline() {
-        try (OutputStream stdin = wrapper.getOutputStream()) {
-            stdin.flush();
-        } catch (IOException e) {
-            // The watchdog is already gone; the explicit kill covers the rest.
-        }
+    /** Kills the watchdog, master and workers (closing the pipe makes the watchdog SIGKILL its group); idempotent. */
+    void kill() {
+        wrapper.close();
     }
 
     int port() {
@@ -175,7 +146,7 @@ final class NginxLaunch {
         return masterPid;
     }
 
-    Process wrapper() {
+    Watchdog wrapper() {
         return wrapper;
     }
 

@@ -83,18 +83,18 @@ public final class NginxProcess implements AutoCloseable {
 
     private static HarnessException startFailure(NginxLaunch launch, Path logFolder, String why) {
         String tail = launch.prefix().tail(TAIL_LINES);
-        launch.kill();
-        launch.prefix().copyLogsTo(logFolder);
+        try {
+            launch.kill();
+        } finally {
+            launch.prefix().copyLogsTo(logFolder);
+        }
         launch.prefix().delete();
         return new HarnessException("nginx did not start on 127.0.0.1:" + launch.port() + ": " + why
                 + "; logs in " + logFolder.toAbsolutePath() + "\n" + tail);
     }
 
     private static void discard(NginxLaunch launch) {
-        List<ProcessHandle> survivors = launch.kill();
-        if (!survivors.isEmpty()) {
-            throw new HarnessException("nginx processes " + ProcessTree.pids(survivors) + " survived SIGKILL");
-        }
+        launch.kill();
         launch.prefix().delete();
     }
 
@@ -122,7 +122,7 @@ public final class NginxProcess implements AutoCloseable {
 
     /** Watchdog, master and workers as they are now (for tests that check nothing survives). */
     List<Long> processTreePids() {
-        return ProcessTree.snapshot(launch.wrapper().toHandle()).stream().map(ProcessHandle::pid).toList();
+        return launch.wrapper().treePids();
     }
 
     /** The private prefix (deleted on close). */
@@ -196,11 +196,11 @@ public final class NginxProcess implements AutoCloseable {
             return;
         }
         closed = true;
-        List<ProcessHandle> survivors = launch.kill();
-        List<Path> copies = launch.prefix().copyLogsTo(logFolder);
-        if (!survivors.isEmpty()) {
-            throw new HarnessException("nginx processes " + ProcessTree.pids(survivors)
-                    + " still run after SIGKILL; prefix kept at " + launch.prefix().root());
+        List<Path> copies;
+        try {
+            launch.kill(); // throws naming survivors: the prefix then stays for a look
+        } finally {
+            copies = launch.prefix().copyLogsTo(logFolder);
         }
         launch.prefix().delete();
         LOG.debug("nginx on port {} closed; kept {}", port(), copies);
