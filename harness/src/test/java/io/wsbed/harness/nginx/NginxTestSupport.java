@@ -44,6 +44,17 @@ final class NginxTestSupport {
         return Path.of("target", "nginx-test-logs", test).toAbsolutePath();
     }
 
+    /** Starts a local nginx through the lifecycle, as LocalInfrastructure does. */
+    static NginxLifecycle start(NginxBinary nginx, NginxConfigRenderer renderer, NginxSettings settings, int upstreamPort,
+            Path logFolder) {
+        return NginxLifecycle.start(NginxProcess.runtime(nginx), renderer, settings, upstreamPort, logFolder);
+    }
+
+    /** Watchdog, master and workers of a local nginx as they are now. */
+    static List<Long> processTreePids(NginxLifecycle nginx) {
+        return ((NginxProcess) nginx.master()).processTreePids();
+    }
+
     /** The pids among the given ones that still run (zombies count as gone). */
     static List<Long> stillRunning(List<Long> pids) {
         return pids.stream().filter(ProcessTree::isRunning).collect(Collectors.toList());
