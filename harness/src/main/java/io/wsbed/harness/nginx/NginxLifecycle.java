@@ -84,8 +84,9 @@ public final class NginxLifecycle implements AutoCloseable {
             NginxMaster master = runtime.start(renderer.render(settings, port, upstreamPort));
             Readiness r = awaitReadySafely(master, port, timeouts.ready());
             if (r.pid().isPresent()) {
-                LOG.info("nginx {} ready on 127.0.0.1:{} -> 127.0.0.1:{} in {} ms (attempt {}, {})", master.version(),
-                        port, upstreamPort, millisSince(began), attempt, master.describe());
+                LOG.info("nginx {} ready on 127.0.0.1:{} -> 127.0.0.1:{} in {} ms (attempt {}, master pid {}, {})",
+                        master.version(), port, upstreamPort, millisSince(began), attempt, r.pid().getAsLong(),
+                        master.describe());
                 return new NginxLifecycle(master, renderer, settings, port, upstreamPort, r.pid().getAsLong(),
                         logFolder, timeouts.reload());
             }
@@ -131,7 +132,7 @@ public final class NginxLifecycle implements AutoCloseable {
                 return new Readiness(OptionalLong.empty(), clash, master.exitReason());
             }
             if (accepts(port)) {
-                OptionalLong pid = master.masterPid();
+                OptionalLong pid = master.readPid();
                 if (pid.isPresent()) {
                     return new Readiness(pid, false, "");
                 }
@@ -196,7 +197,7 @@ public final class NginxLifecycle implements AutoCloseable {
 
     /** The running worker processes: one normally, more while old ones drain after a reload. */
     public Set<Long> workerPids() {
-        return master.workerPids();
+        return master.workerPids(masterPid);
     }
 
     /** The master as its runtime runs it (tests look at its processes and files). */
@@ -217,7 +218,7 @@ public final class NginxLifecycle implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("cannot reload: nginx on port " + port + " is closed");
         }
-        Set<Long> before = master.workerPids();
+        Set<Long> before = workerPids();
         master.writeConfig(renderer.render(newSettings, port, upstreamPort));
         long began = System.nanoTime();
         try {
@@ -227,7 +228,7 @@ public final class NginxLifecycle implements AutoCloseable {
         }
         long deadline = began + reloadTimeout.toNanos();
         while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-            Set<Long> fresh = new HashSet<>(master.workerPids());
+            Set<Long> fresh = new HashSet<>(workerPids());
             fresh.removeAll(before);
             if (!fresh.isEmpty()) {
                 settings = newSettings;

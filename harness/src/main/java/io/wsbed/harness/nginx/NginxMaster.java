@@ -26,11 +26,11 @@ public interface NginxMaster extends AutoCloseable {
     /** What nginx wrote so far (its error log, its console), oldest first. */
     String output();
 
-    /** The master's pid once nginx wrote its pid file (its listeners are bound); empty before. */
-    OptionalLong masterPid();
+    /** The pid in nginx's pid file, once a running master wrote it (its listeners are bound); empty before. */
+    OptionalLong readPid();
 
-    /** The running workers of the master. */
-    Set<Long> workerPids();
+    /** The running workers of the master with that pid (as {@link #readPid()} gave it). */
+    Set<Long> workerPids(long masterPid);
 
     /** Replaces the config the master reads on its next reload. */
     void writeConfig(String config);

@@ -25,7 +25,6 @@ public final class NginxProcess implements NginxMaster {
     private final NginxBinary binary;
     private final NginxPrefix prefix;
     private final Watchdog watchdog;
-    private long masterPid = -1;
     private boolean closed;
 
     private NginxProcess(NginxBinary binary, NginxPrefix prefix, Watchdog watchdog) {
@@ -68,7 +67,7 @@ public final class NginxProcess implements NginxMaster {
 
     @Override
     public String describe() {
-        return "master pid " + masterPid + ", prefix " + prefix.root();
+        return "prefix " + prefix.root();
     }
 
     @Override
@@ -87,25 +86,15 @@ public final class NginxProcess implements NginxMaster {
         return prefix.output();
     }
 
-    /** The pid from nginx's pid file, once a running master wrote it. */
     @Override
-    public synchronized OptionalLong masterPid() {
-        if (masterPid < 0) {
-            OptionalLong pid = prefix.readPid();
-            if (pid.isPresent() && ProcessTree.isRunning(pid.getAsLong())) {
-                masterPid = pid.getAsLong();
-            }
-        }
-        return masterPid < 0 ? OptionalLong.empty() : OptionalLong.of(masterPid);
+    public OptionalLong readPid() {
+        OptionalLong pid = prefix.readPid();
+        return pid.isPresent() && ProcessTree.isRunning(pid.getAsLong()) ? pid : OptionalLong.empty();
     }
 
     @Override
-    public Set<Long> workerPids() {
-        OptionalLong master = masterPid();
-        if (master.isEmpty()) {
-            return Set.of();
-        }
-        return ProcessTree.runningChildren(master.getAsLong()).map(ProcessHandle::pid).collect(Collectors.toSet());
+    public Set<Long> workerPids(long masterPid) {
+        return ProcessTree.runningChildren(masterPid).map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     @Override

@@ -262,12 +262,13 @@ class NginxLifecycleTest {
         }
 
         @Override
-        public OptionalLong masterPid() {
+        public OptionalLong readPid() {
             return socket != null && socket.isBound() ? OptionalLong.of(pid) : OptionalLong.empty();
         }
 
         @Override
-        public synchronized Set<Long> workerPids() {
+        public synchronized Set<Long> workerPids(long masterPid) {
+            assertEquals(pid, masterPid, "the lifecycle asks for the workers of the pid it was ready with");
             if (newWorkerAfterPolls >= 0 && newWorkerAfterPolls-- == 0) {
                 workers.add(pid + 2);
             }
