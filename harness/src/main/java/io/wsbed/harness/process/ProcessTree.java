@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -83,6 +84,16 @@ public final class ProcessTree {
 
     public static Stream<ProcessHandle> runningChildren(long pid) {
         return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children).filter(ProcessTree::isRunning);
+    }
+
+    /** Waits for a child to exit (an interrupt ends the wait and is kept); true when it did in time. */
+    public static boolean awaitExit(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Sleeps; an interrupt is kept for the caller and ends the sleep early. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,12 +125,7 @@ public final class Watchdog implements AutoCloseable {
 
     /** Waits until the watchdog (so the guarded command) has ended; true when it did in time. */
     public boolean awaitExit(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ProcessTree.awaitExit(process, timeout);
     }
 
     /** The watchdog and everything below it now (for tests that check nothing survives). */
