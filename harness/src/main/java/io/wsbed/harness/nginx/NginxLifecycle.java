@@ -102,8 +102,12 @@ public final class NginxLifecycle implements AutoCloseable {
 
     /** How a wait for readiness ended: the master's pid, a bind clash, or why it failed. */
     private record Readiness(OptionalLong pid, boolean clash, String why) {
-        static Readiness failed(String why) {
-            return new Readiness(OptionalLong.empty(), false, why);
+        static Readiness ready(OptionalLong pid) {
+            return new Readiness(pid, false, "");
+        }
+
+        static Readiness failed(boolean clash, String why) {
+            return new Readiness(OptionalLong.empty(), clash, why);
         }
     }
 
@@ -125,22 +129,21 @@ public final class NginxLifecycle implements AutoCloseable {
         while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             // nginx retries a failed bind five times, 500 ms apart: do not wait for its exit.
             if (master.output().contains(BIND_CLASH)) {
-                return new Readiness(OptionalLong.empty(), true, BIND_CLASH);
+                return Readiness.failed(true, BIND_CLASH);
             }
             if (!master.isAlive()) {
-                boolean clash = master.output().contains(BIND_CLASH);
-                return new Readiness(OptionalLong.empty(), clash, master.exitReason());
+                return Readiness.failed(master.output().contains(BIND_CLASH), master.exitReason());
             }
             if (accepts(port)) {
                 OptionalLong pid = master.readPid();
                 if (pid.isPresent()) {
-                    return new Readiness(pid, false, "");
+                    return Readiness.ready(pid);
                 }
             }
             LOG.debug("nginx on port {} not ready yet", port);
             ProcessTree.sleep(POLL);
         }
-        return Readiness.failed(Thread.currentThread().isInterrupted()
+        return Readiness.failed(false, Thread.currentThread().isInterrupted()
                 ? "interrupted while waiting for nginx to get ready"
                 : "nginx was not ready within " + timeout.toMillis() + " ms (master alive: " + master.isAlive() + ")");
     }
