@@ -1,6 +1,7 @@
 package io.wsbed.harness.infra;
 
 import io.wsbed.harness.nginx.NginxConfigRenderer;
+import io.wsbed.harness.nginx.NginxLifecycle;
 import io.wsbed.harness.nginx.NginxSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -83,13 +84,19 @@ public final class ContainerInfrastructure implements Infrastructure {
     @Override
     public NginxProxy startNginx(NginxSettings settings, int upstreamPort, Path logDir) {
         requireOpen();
-        NginxContainer nginx = NginxContainer.start(nginxImage, renderer, settings, upstreamPort, logDir, reaper);
-        synchronized (this) {
-            if (nginxVersion == null) {
-                nginxVersion = nginx.version(); // once per run, for the report's header
+        NginxLifecycle nginx = NginxLifecycle.start(NginxContainer.runtime(nginxImage, reaper), renderer, settings,
+                upstreamPort, logDir);
+        try {
+            synchronized (this) {
+                if (nginxVersion == null) {
+                    nginxVersion = nginx.version(); // once per run, for the report's header
+                }
             }
+        } catch (RuntimeException e) {
+            nginx.close();
+            throw e;
         }
-        return nginx;
+        return new LifecycleProxy(nginx);
     }
 
     /** The run id every container of this run is labelled with. */

@@ -2,19 +2,18 @@ package io.wsbed.harness.infra;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.Watchdog;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ import org.testcontainers.containers.GenericContainer;
 /**
  * Makes sure no container of a run outlives it, without Testcontainers' Ryuk (an image that must
  * be pulled). Every container carries the run's labels; close() and a JVM shutdown hook (Ctrl-C,
- * SIGTERM) remove them; a small shell watchdog whose stdin is a pipe from this JVM removes them
+ * SIGTERM) remove them; a {@link io.wsbed.harness.process.Watchdog} removes them
  * when the JVM dies outright (SIGKILL); and a new run first removes what a dead run of this host
  * left behind.
  */
@@ -34,22 +33,16 @@ final class ContainerReaper implements AutoCloseable {
     /** "host pid start-ms" of the JVM that started it, to tell a dead owner from a live one. */
     static final String OWNER_LABEL = "io.wsbed.owner";
     static final String ROLE_LABEL = "io.wsbed.role";
-    private static final Duration WATCHDOG_EXIT = Duration.ofSeconds(10);
-    private static final String WATCHDOG_SCRIPT = String.join("\n",
-            "trap '' INT TERM HUP", // Ctrl-C reaches the whole process group; this one must outlive the JVM
-            "cat >/dev/null", // returns when the JVM closes the pipe or dies
-            "ids=$(docker ps -aq --filter \"label=" + RUN_LABEL + "=$1\")",
-            "[ -z \"$ids\" ] || docker rm -f $ids >/dev/null");
 
     private final DockerClient docker;
     private final String runId;
     private final String owner;
-    private final Process watchdog;
+    private final Watchdog watchdog;
     private final Thread hook;
     private final AtomicInteger names = new AtomicInteger();
     private boolean closed;
 
-    private ContainerReaper(DockerClient docker, String runId, String owner, Process watchdog) {
+    private ContainerReaper(DockerClient docker, String runId, String owner, Watchdog watchdog) {
         this.docker = docker;
         this.runId = runId;
         this.owner = owner;
@@ -88,18 +81,18 @@ final class ContainerReaper implements AutoCloseable {
         }
     }
 
-    private static Process startWatchdog(String runId) {
+    private static Watchdog startWatchdog(String runId) {
         if (!dockerCliOnPath()) {
             LOG.warn("no docker CLI on PATH for the container watchdog: if this JVM is killed outright, its containers"
                     + " stay until the next containers run removes them");
             return null;
         }
+        // runId is digits and hex: safe inside the shell text.
+        String removeRun = "ids=$(docker ps -aq --filter \"label=" + RUN_LABEL + "=" + runId + "\");"
+                + " [ -z \"$ids\" ] || docker rm -f $ids >/dev/null";
         try {
-            return new ProcessBuilder("sh", "-c", WATCHDOG_SCRIPT, "wsbed-container-watchdog", runId)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start(); // stdin stays a pipe from this JVM: its end is the signal
-        } catch (IOException e) {
+            return Watchdog.start("container watchdog", List.of(), removeRun, ProcessBuilder.Redirect.INHERIT);
+        } catch (HarnessException e) {
             LOG.warn("no container watchdog ({}): if this JVM is killed outright, its containers stay until the next"
                     + " containers run removes them", e.getMessage());
             return null;
@@ -203,19 +196,10 @@ final class ContainerReaper implements AutoCloseable {
         if (watchdog == null) {
             return;
         }
-        try (OutputStream stdin = watchdog.getOutputStream()) {
-            stdin.flush();
-        } catch (IOException e) {
-            // Already gone.
-        }
         try {
-            if (!watchdog.waitFor(WATCHDOG_EXIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                watchdog.destroyForcibly();
-                LOG.warn("the container watchdog did not exit within {} s and was killed", WATCHDOG_EXIT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            watchdog.destroyForcibly();
+            watchdog.close(); // it removes by label once more (finds nothing) and ends
+        } catch (HarnessException e) {
+            LOG.warn("the container watchdog did not end cleanly: {}", e.getMessage());
         }
     }
 

@@ -3,9 +3,9 @@ package io.wsbed.harness.infra;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.nginx.NginxConfigRenderer;
+import io.wsbed.harness.nginx.NginxLifecycle;
 import io.wsbed.harness.nginx.NginxLookup;
 import io.wsbed.harness.nginx.NginxProcess;
-import io.wsbed.harness.nginx.NginxReload;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.toxiproxy.ToxiproxyServer;
 import java.io.IOException;
@@ -56,24 +56,8 @@ public final class LocalInfrastructure implements Infrastructure {
 
     @Override
     public NginxProxy startNginx(NginxSettings settings, int upstreamPort, Path logDir) {
-        NginxProcess p = NginxProcess.start(nginx.binary(), NginxConfigRenderer.fromRepository(root), settings,
-                upstreamPort, logDir);
-        return new NginxProxy() {
-            @Override
-            public int port() {
-                return p.port();
-            }
-
-            @Override
-            public NginxReload reload(NginxSettings newSettings) {
-                return p.reload(newSettings);
-            }
-
-            @Override
-            public void close() {
-                p.close();
-            }
-        };
+        return new LifecycleProxy(NginxLifecycle.start(NginxProcess.runtime(nginx.binary()),
+                NginxConfigRenderer.fromRepository(root), settings, upstreamPort, logDir));
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.wsbed.harness.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,8 +16,8 @@ import org.testcontainers.containers.wait.strategy.WaitStrategyTarget;
 /**
  * Readiness of a host-networked container: with host networking Docker maps no ports, so
  * Testcontainers' port-based waits have nothing to look at; this one polls 127.0.0.1:port of the
- * host directly (a TCP accept, or HTTP 200 on a path) and fails fast when the container exited or
- * logged a line that means it never will be ready.
+ * host directly (HTTP 200 on a path) and fails fast when the container exited or logged a line
+ * that means it never will be ready. (nginx, local or not, has its own wait in NginxLifecycle.)
  */
 public final class LoopbackWait implements WaitStrategy {
     private static final Duration POLL = Duration.ofMillis(25);
@@ -36,31 +34,16 @@ public final class LoopbackWait implements WaitStrategy {
     private final String httpPath;
     private final String fatalText;
     private Duration timeout = Duration.ofSeconds(30);
-    private BooleanSupplier confirm = () -> true;
 
     private LoopbackWait(int port, String httpPath, String fatalText) {
         this.port = port;
-        this.httpPath = httpPath;
+        this.httpPath = Objects.requireNonNull(httpPath, "httpPath");
         this.fatalText = fatalText;
-    }
-
-    /** Ready once 127.0.0.1:port accepts a TCP connection. */
-    public static LoopbackWait forTcp(int port, String fatalText) {
-        return new LoopbackWait(port, null, fatalText);
     }
 
     /** Ready once GET http://127.0.0.1:port{path} answers 200. */
     public static LoopbackWait forHttp(int port, String path, String fatalText) {
-        return new LoopbackWait(port, Objects.requireNonNull(path, "path"), fatalText);
-    }
-
-    /**
-     * Adds a check that must pass once the port answers: with host networking the port may belong
-     * to another process that got there first, so the container has to show that it bound it.
-     */
-    public LoopbackWait confirmedBy(BooleanSupplier check) {
-        this.confirm = Objects.requireNonNull(check, "check");
-        return this;
+        return new LoopbackWait(port, path, fatalText);
     }
 
     @Override
@@ -81,7 +64,7 @@ public final class LoopbackWait implements WaitStrategy {
             if (fatalText != null && logs.get().toLowerCase(Locale.ROOT).contains(fatalText.toLowerCase(Locale.ROOT))) {
                 throw new FatalLine("container " + shortId(container) + " logged '" + fatalText + "' while starting");
             }
-            if (answers() && confirm.getAsBoolean()) {
+            if (http200()) {
                 return;
             }
             if (!running.getAsBoolean()) {
@@ -98,20 +81,7 @@ public final class LoopbackWait implements WaitStrategy {
     }
 
     private String describe() {
-        return httpPath == null ? "127.0.0.1:" + port + " (TCP)" : "http://127.0.0.1:" + port + httpPath;
-    }
-
-    private boolean answers() {
-        return httpPath == null ? accepts() : http200();
-    }
-
-    private boolean accepts() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), (int) CONNECT_TIMEOUT.toMillis());
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return "http://127.0.0.1:" + port + httpPath;
     }
 
     private boolean http200() {

@@ -3,6 +3,7 @@ package io.wsbed.harness.infra;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.FreePort;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

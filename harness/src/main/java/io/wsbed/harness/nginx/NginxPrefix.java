@@ -84,23 +84,9 @@ final class NginxPrefix {
         }
     }
 
-    /** Whether the error log or the console output contains the text. */
-    boolean logsContain(String text) {
-        return read(errorLog()).contains(text) || read(consoleLog()).contains(text);
-    }
-
-    /** The last lines of the error log and of the console output, for failure messages. */
-    String tail(int maxLines) {
-        StringBuilder out = new StringBuilder();
-        for (Path log : List.of(errorLog(), consoleLog())) {
-            List<String> lines = read(log).lines().toList();
-            if (!lines.isEmpty()) {
-                out.append("--- last lines of ").append(log.getFileName()).append(" ---\n");
-                lines.subList(Math.max(0, lines.size() - maxLines), lines.size())
-                        .forEach(l -> out.append(l).append('\n'));
-            }
-        }
-        return out.length() == 0 ? "(nginx wrote nothing)\n" : out.toString();
+    /** What nginx wrote: the console output (the watchdog's, {@code nginx -s}'s), then the error log. */
+    String output() {
+        return read(consoleLog()) + read(errorLog());
     }
 
     /** Copies the config and the logs into the folder as nginx.conf, nginx-error.log, ... */

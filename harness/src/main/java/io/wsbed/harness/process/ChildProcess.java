@@ -109,12 +109,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Waits for the child to exit; true when it did within the time. */
     public boolean awaitExit(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ProcessTree.awaitExit(process, timeout);
     }
 
     /** SIGKILL to the child and its descendants. This is a stimulus, not a cleanup. */

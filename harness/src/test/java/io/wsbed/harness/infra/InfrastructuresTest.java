@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.FreePort;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;

@@ -17,11 +17,12 @@ public final class NginxChildMain {
     /** Arguments: the repository root, the log folder. */
     public static void main(String[] args) throws Exception {
         NginxLookup lookup = NginxLookup.locate(System.getProperty("wsbed.nginx.bin"));
-        try (NginxProcess proxy = NginxProcess.start(lookup.binary(), NginxConfigRenderer.fromRepository(Path.of(args[0])),
+        try (NginxLifecycle proxy = NginxTestSupport.start(lookup.binary(),
+                NginxConfigRenderer.fromRepository(Path.of(args[0])),
                 NginxTestSupport.FAST, 1, Path.of(args[1]))) {
             // The prefix first: a killed JVM cannot delete it, so the test does.
-            System.out.println(READY + " " + proxy.prefixRoot() + " "
-                    + proxy.processTreePids().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+            System.out.println(READY + " " + ((NginxProcess) proxy.master()).prefixRoot() + " "
+                    + NginxTestSupport.processTreePids(proxy).stream().map(String::valueOf).collect(Collectors.joining(" ")));
             System.out.flush();
             Thread.sleep(Duration.ofMinutes(1).toMillis());
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.FreePort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -33,7 +34,7 @@ class NginxProcessTest {
     void proxiesAnHttpRequestToTheUpstreamWithForwardingHeaders() throws Exception {
         NginxBinary nginx = NginxTestSupport.nginx();
         try (RawUpstream upstream = new RawUpstream();
-             NginxProcess proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST,
+             NginxLifecycle proxy = NginxTestSupport.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST,
                      upstream.port(), NginxTestSupport.logFolder("proxies-http"))) {
             String response = get(proxy.port(), "/hello");
 
@@ -52,7 +53,7 @@ class NginxProcessTest {
     void reloadKeepsThePortAndReplacesTheWorker() throws Exception {
         NginxBinary nginx = NginxTestSupport.nginx();
         try (RawUpstream upstream = new RawUpstream();
-             NginxProcess proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST,
+             NginxLifecycle proxy = NginxTestSupport.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST,
                      upstream.port(), NginxTestSupport.logFolder("reload"))) {
             int port = proxy.port();
             long master = proxy.masterPid();
@@ -78,11 +79,11 @@ class NginxProcessTest {
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress("127.0.0.1", 0));
             AtomicInteger calls = new AtomicInteger();
-            IntSupplier ports = () -> calls.getAndIncrement() == 0 ? squatter.getLocalPort() : NginxProcess.freeLoopbackPort();
+            IntSupplier ports = () -> calls.getAndIncrement() == 0 ? squatter.getLocalPort() : FreePort.loopback();
 
             long began = System.nanoTime();
-            try (NginxProcess proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST,
-                    1, NginxTestSupport.logFolder("bind-clash"), ports)) {
+            try (NginxLifecycle proxy = NginxLifecycle.start(NginxProcess.runtime(nginx), NginxTestSupport.renderer(),
+                    NginxTestSupport.FAST, 1, NginxTestSupport.logFolder("bind-clash"), ports, NginxLifecycle.Timeouts.DEFAULT)) {
                 LOG.info("MEASURED start with one bind clash: {} ms", (System.nanoTime() - began) / 1_000_000);
                 assertEquals(2, calls.get(), "one clash, one retry");
                 assertNotEquals(squatter.getLocalPort(), proxy.port());
@@ -95,10 +96,10 @@ class NginxProcessTest {
         NginxBinary nginx = NginxTestSupport.nginx();
         Path logs = NginxTestSupport.logFolder("close");
         long began = System.nanoTime();
-        NginxProcess proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST, 1, logs);
+        NginxLifecycle proxy = NginxTestSupport.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST, 1, logs);
         LOG.info("MEASURED start: nginx ready {} ms after start()", (System.nanoTime() - began) / 1_000_000);
-        List<Long> pids = proxy.processTreePids();
-        Path errorLog = proxy.errorLog();
+        List<Long> pids = NginxTestSupport.processTreePids(proxy);
+        Path prefix = ((NginxProcess) proxy.master()).prefixRoot();
         try {
             assertTrue(pids.size() >= 4, "watchdog, its reader, master and worker: " + pids);
 
@@ -106,7 +107,7 @@ class NginxProcessTest {
             proxy.close(); // idempotent
 
             assertTrue(NginxTestSupport.stillRunning(pids).isEmpty(), "still running: " + NginxTestSupport.stillRunning(pids));
-            assertFalse(Files.exists(errorLog.getParent().getParent()), "the private prefix is deleted");
+            assertFalse(Files.exists(prefix), "the private prefix is deleted");
             assertTrue(Files.readString(logs.resolve("nginx.conf")).contains("listen 127.0.0.1:" + proxy.port() + ";"));
             assertTrue(Files.exists(logs.resolve("nginx-error.log")));
             assertTrue(Files.exists(logs.resolve("nginx-access.log")));
@@ -119,9 +120,9 @@ class NginxProcessTest {
     @Test
     void gracefulStopEndsMasterAndWorkers() throws Exception {
         NginxBinary nginx = NginxTestSupport.nginx();
-        NginxProcess proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST, 1,
+        NginxLifecycle proxy = NginxTestSupport.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST, 1,
                 NginxTestSupport.logFolder("stop"));
-        List<Long> pids = proxy.processTreePids();
+        List<Long> pids = NginxTestSupport.processTreePids(proxy);
         try {
             proxy.stop(Duration.ofSeconds(5));
 
@@ -139,7 +140,7 @@ class NginxProcessTest {
         Path logs = NginxTestSupport.logFolder("failed-start");
 
         HarnessException e = assertThrows(HarnessException.class,
-                () -> NginxProcess.start(nginx, broken, NginxTestSupport.FAST, 1, logs));
+                () -> NginxTestSupport.start(nginx, broken, NginxTestSupport.FAST, 1, logs));
 
         assertTrue(e.getMessage().contains("nginx exited with code 1"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown directive \"no_such_directive\""), e.getMessage());
@@ -150,7 +151,7 @@ class NginxProcessTest {
     @Test
     void workerPidsAreTheMastersRunningChildren() throws Exception {
         NginxBinary nginx = NginxTestSupport.nginx();
-        try (NginxProcess proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST, 1,
+        try (NginxLifecycle proxy = NginxTestSupport.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST, 1,
                 NginxTestSupport.logFolder("workers"))) {
             Set<Long> workers = proxy.workerPids();
 

@@ -2,6 +2,7 @@ package io.wsbed.harness.nginx;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wsbed.harness.process.ProcessTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,17 @@ final class NginxTestSupport {
 
     static Path logFolder(String test) {
         return Path.of("target", "nginx-test-logs", test).toAbsolutePath();
+    }
+
+    /** Starts a local nginx through the lifecycle, as LocalInfrastructure does. */
+    static NginxLifecycle start(NginxBinary nginx, NginxConfigRenderer renderer, NginxSettings settings, int upstreamPort,
+            Path logFolder) {
+        return NginxLifecycle.start(NginxProcess.runtime(nginx), renderer, settings, upstreamPort, logFolder);
+    }
+
+    /** Watchdog, master and workers of a local nginx as they are now. */
+    static List<Long> processTreePids(NginxLifecycle nginx) {
+        return ((NginxProcess) nginx.master()).processTreePids();
     }
 
     /** The pids among the given ones that still run (zombies count as gone). */

@@ -27,13 +27,13 @@ class NginxTunnelTest {
     private static final Duration KEEP_ALIVE_WINDOW = Duration.ofSeconds(3);
 
     private RawUpstream upstream;
-    private NginxProcess proxy;
+    private NginxLifecycle proxy;
 
     @BeforeEach
     void startProxy(TestInfo info) throws Exception {
         NginxBinary nginx = NginxTestSupport.nginx();
         upstream = new RawUpstream();
-        proxy = NginxProcess.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST.withReadTimeout(READ_TIMEOUT),
+        proxy = NginxTestSupport.start(nginx, NginxTestSupport.renderer(), NginxTestSupport.FAST.withReadTimeout(READ_TIMEOUT),
                 upstream.port(), NginxTestSupport.logFolder("tunnel-" + info.getTestMethod().orElseThrow().getName()));
     }
 

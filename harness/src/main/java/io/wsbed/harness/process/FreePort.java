@@ -1,4 +1,4 @@
-package io.wsbed.harness.infra;
+package io.wsbed.harness.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,14 +6,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * A loopback port that was free a moment ago, for a host-networked container that must bind a
- * port itself (nginx, Toxiproxy's API); the caller retries when another process took it meanwhile.
+ * A loopback port that was free a moment ago, for a process that must bind a port itself and
+ * cannot be told to take port 0 (nginx, a host-networked Toxiproxy container); the caller retries
+ * when another process took it meanwhile.
  */
-final class FreePort {
+public final class FreePort {
     private FreePort() {
     }
 
-    static int loopback() {
+    public static int loopback() {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("127.0.0.1", 0));
             return s.getLocalPort();

@@ -1,4 +1,4 @@
-package io.wsbed.harness.nginx;
+package io.wsbed.harness.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -18,18 +19,18 @@ import org.slf4j.LoggerFactory;
  * killed master stays a zombie until init reaps it, so "running" here also reads the state in
  * {@code /proc/<pid>/stat}.
  */
-final class ProcessTree {
+public final class ProcessTree {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessTree.class);
     private static final Duration POLL = Duration.ofMillis(20);
 
     private ProcessTree() {
     }
 
-    static boolean isRunning(long pid) {
+    public static boolean isRunning(long pid) {
         return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
     }
 
-    static boolean isRunning(ProcessHandle process) {
+    public static boolean isRunning(ProcessHandle process) {
         return process.isAlive() && !isZombie(process.pid());
     }
 
@@ -45,7 +46,7 @@ final class ProcessTree {
     }
 
     /** The root and all its descendants, taken now: a worker orphaned later stays in the list. */
-    static List<ProcessHandle> snapshot(ProcessHandle root) {
+    public static List<ProcessHandle> snapshot(ProcessHandle root) {
         List<ProcessHandle> all = new ArrayList<>();
         all.add(root);
         root.descendants().forEach(all::add);
@@ -53,7 +54,7 @@ final class ProcessTree {
     }
 
     /** SIGKILL to each listed process that still runs. */
-    static void kill(List<ProcessHandle> processes) {
+    public static void kill(List<ProcessHandle> processes) {
         for (ProcessHandle p : processes) {
             if (isRunning(p)) {
                 p.destroyForcibly();
@@ -62,7 +63,7 @@ final class ProcessTree {
     }
 
     /** Waits until none of the processes runs; returns the ones still running at the deadline. */
-    static List<ProcessHandle> awaitGone(List<ProcessHandle> processes, Duration timeout) {
+    public static List<ProcessHandle> awaitGone(List<ProcessHandle> processes, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ProcessHandle> running = stillRunning(processes);
         while (!running.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
@@ -77,16 +78,26 @@ final class ProcessTree {
         return processes.stream().filter(ProcessTree::isRunning).collect(Collectors.toList());
     }
 
-    static String pids(List<ProcessHandle> processes) {
+    public static String pids(List<ProcessHandle> processes) {
         return processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    static Stream<ProcessHandle> runningChildren(long pid) {
+    public static Stream<ProcessHandle> runningChildren(long pid) {
         return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children).filter(ProcessTree::isRunning);
     }
 
+    /** Waits for a child to exit (an interrupt ends the wait and is kept); true when it did in time. */
+    public static boolean awaitExit(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Sleeps; an interrupt is kept for the caller and ends the sleep early. */
-    static void sleep(Duration d) {
+    public static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
