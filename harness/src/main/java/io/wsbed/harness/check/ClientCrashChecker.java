@@ -32,7 +32,7 @@ public final class ClientCrashChecker implements Checker {
         Optional<Event> end = firstEnd(events, server, ss, t0).filter(e -> e.tMicros() - t0 <= t.windowMs() * 1000);
         Double detect = end.map(e -> ms(t0, e.tMicros())).orElse(null);
         long okAfter = TimelineQueries.okSendsAfter(events, server, ss, t0);
-        long okAfterGone = TimelineQueries.okSendsAfter(events, server, ss, gone);
+        long okAfterGone = TimelineQueries.okSendsStartedAfter(events, server, ss, gone);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("server_detect_ms", detect);
         metrics.put("sends_ok_after_t0", okAfter);

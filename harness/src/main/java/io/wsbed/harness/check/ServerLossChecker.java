@@ -58,7 +58,7 @@ public final class ServerLossChecker implements Checker {
         long attempts = reconnectAttempts(events, client, t0, reopen.map(Event::tMicros).orElse(Long.MAX_VALUE));
         long lostToClient = Delivery.lost(h, server, ss, client, cs);
         long lostToServer = Delivery.lost(h, client, cs, server, ss);
-        long okAfterGone = TimelineQueries.okSendsAfter(events, client, cs, gone);
+        long okAfterGone = TimelineQueries.okSendsStartedAfter(events, client, cs, gone);
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("client_detect_ms", detect);

@@ -17,14 +17,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code wsbed run} runs the comparison, {@code wsbed merge} merges the
- * results of several runs into one report, {@code wsbed diff} compares two runs. Each command is
+ * results of several runs into one report, {@code wsbed diff} compares two runs, {@code wsbed recheck}
+ * judges a stored run again with the current rules. Each command is
  * one class, registered in {@code subcommands} below and nowhere else; help, version, parse errors
  * and exit codes ({@link ExitCode}) are the same for all of them.
  */
 @Command(name = "wsbed", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = WsbedCli.Version.class,
         description = "Runs WebSocket stacks through faults and compares how each one surfaces them.",
-        subcommands = {RunCommand.class, MergeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, MergeCommand.class, DiffCommand.class, RecheckCommand.class,
+            CommandLine.HelpCommand.class})
 public final class WsbedCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;

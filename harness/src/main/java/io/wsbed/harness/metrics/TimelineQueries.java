@@ -82,6 +82,19 @@ public final class TimelineQueries {
                 .count();
     }
 
+    /**
+     * Sends {@code source}'s application started after {@code tMicros} (the event's time less its
+     * {@code latency_us}) that its stack reported ok: messages it was told went out although the
+     * peer was already known to be gone. A send started before and answered after does not count;
+     * how long the answer took depends on the machine, not on what the stack knew.
+     */
+    public static long okSendsStartedAfter(List<Event> events, String source, String session, long tMicros) {
+        return events.stream()
+                .filter(e -> e.source().equals(source) && e.ev().equals("sent") && session.equals(e.session()))
+                .filter(e -> e.tMicros() - e.num("latency_us", 0) > tMicros && "ok".equals(e.str("outcome")))
+                .count();
+    }
+
     /** Sends {@code source} reported ok on {@code session} after {@code t0Micros}. */
     public static long okSendsAfter(List<Event> events, String source, String session, long t0Micros) {
         return events.stream()

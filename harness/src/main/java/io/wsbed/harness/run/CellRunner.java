@@ -9,7 +9,6 @@ import io.wsbed.harness.result.KeyFigure;
 import io.wsbed.harness.result.TimelineEntry;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.Scenario;
-import io.wsbed.harness.scenario.Scenarios;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.schedule.CellContext;
 import io.wsbed.harness.schedule.ScheduleRunner;
@@ -47,8 +46,7 @@ final class CellRunner {
         this.seed = seed;
     }
 
-    CellResult run(Cell cell, Path logDir, String logsRelative) {
-        Scenario scenario = Scenarios.create(cell.scenario());
+    CellResult run(Cell cell, Scenario scenario, Path logDir, String logsRelative) {
         Timeline timeline = new Timeline(clock);
         long startNanos = System.nanoTime();
         String skip = scenario.skipReason(infos.get(cell.server()), infos.get(cell.client()), cell.path(), infra);

@@ -34,7 +34,7 @@ public final class MatrixPlan {
 
         Set<Cell> cells = new LinkedHashSet<>();
         for (String id : scenarios) {
-            Scenario scenario = Scenarios.create(id);
+            Scenario scenario = Scenarios.create(id, s.stormClients());
             for (NetworkPath path : scenario.paths()) {
                 if (!paths.isEmpty() && !paths.contains(path)) {
                     continue;

@@ -120,14 +120,14 @@ public final class MatrixRun {
     public synchronized CellResult run(Cell cell) {
         CellResult r;
         if (repeat == 1) {
-            r = runner.run(cell, files.cellLogs(cell), files.cellLogsRelative(cell));
+            r = runner.run(cell, scenario(cell.scenario()), files.cellLogs(cell), files.cellLogsRelative(cell));
         } else {
             List<CellResult> runs = new ArrayList<>();
             for (int i = 1; i <= repeat; i++) {
-                runs.add(runner.run(cell, files.cellLogs(cell).resolve("run-" + i),
+                runs.add(runner.run(cell, scenario(cell.scenario()), files.cellLogs(cell).resolve("run-" + i),
                         files.cellLogsRelative(cell) + "/run-" + i));
             }
-            r = Repetitions.combine(runs, Scenarios.create(cell.scenario()).keyMetric());
+            r = Repetitions.combine(runs, scenario(cell.scenario()).keyMetric());
         }
         results.add(r);
         LOG.info("[{}/{}] {} {} x {} {}{} ... {} {} ({} s)", results.size(), cells.size(), cell.scenario(), cell.server(),
@@ -170,7 +170,7 @@ public final class MatrixRun {
         List<StackInfo> stacks = infos.values().stream().filter(i -> used.contains(i.id())).toList();
         List<ScenarioInfo> scenarios = new ArrayList<>();
         results.stream().map(CellResult::scenario).distinct().forEach(id -> {
-            Scenario s = Scenarios.create(id);
+            Scenario s = scenario(id);
             scenarios.add(new ScenarioInfo(s.id(), s.paths(), s.description(), s.reports()));
         });
         Results out = new Results(run, stacks, scenarios, results);
@@ -190,6 +190,11 @@ public final class MatrixRun {
                 settings.seed(), settings.seed());
         finished = out;
         return out;
+    }
+
+    /** The scenario as this run's settings size it (the reconnect storm's client count). */
+    private Scenario scenario(String id) {
+        return Scenarios.create(id, settings.stormClients());
     }
 
     private static String iso(Clock clock) {

@@ -2,6 +2,7 @@ package io.wsbed.harness.run;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.result.Repetitions;
+import io.wsbed.harness.scenario.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 infra(props.getOrDefault("wsbed.infra", io.wsbed.harness.infra.Infrastructures.DEFAULT_MODE)),
                 props.get("wsbed.nginx.image"), props.get("wsbed.toxiproxy.image"),
                 Repetitions.parseCount("wsbed.repeat", props.get("wsbed.repeat")),
-                atLeastOne("wsbed.storm.clients", props.getOrDefault("wsbed.storm.clients", "200")));
+                atLeastOne("wsbed.storm.clients", props.getOrDefault("wsbed.storm.clients", Integer.toString(Scenarios.DEFAULT_STORM_CLIENTS))));
     }
 
     /** The settings from this JVM's {@code wsbed.*} system properties (the suite). */

@@ -2,57 +2,59 @@ package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.HarnessException;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /** Every scenario wsbed knows, by stable id, and which ones also run in the client view. */
 public final class Scenarios {
     /** Which view a scenario runs in: the server view, the client view, or both. */
     private enum View { SERVERS, CLIENTS, BOTH }
 
-    private record Entry(String id, Supplier<Scenario> factory, View view) {
+    /** How many clients the reconnect storm uses unless wsbed.storm.clients says otherwise. */
+    public static final int DEFAULT_STORM_CLIENTS = 200;
+
+    private record Entry(String id, IntFunction<Scenario> factory, View view) {
         boolean clientView() {
             return view != View.SERVERS;
         }
     }
 
     private static final List<Entry> ALL = List.of(
-            new Entry("server-crash", ServerLoss::crash, View.BOTH),
-            new Entry("server-crash-builtin-reconnect", ServerLoss::crashBuiltinReconnect, View.CLIENTS),
-            new Entry("server-crash-no-reconnect", ServerLoss::crashNoReconnect, View.CLIENTS),
-            new Entry("server-stop", ServerLoss::stop, View.BOTH),
-            new Entry("client-crash", ClientCrash::new, View.SERVERS),
-            new Entry("send-after-close", SendAfterClose::new, View.BOTH),
-            new Entry("nginx-idle-timeout", NginxIdleTimeout::asProfile, View.BOTH),
-            new Entry("nginx-idle-timeout-server-ping", NginxIdleTimeout::serverPings, View.SERVERS),
-            new Entry("nginx-idle-timeout-client-ping", NginxIdleTimeout::clientPings, View.SERVERS),
-            new Entry("nginx-reload", NginxReloadScenario::plain, View.SERVERS),
-            new Entry("nginx-reload-shutdown-timeout", NginxReloadScenario::withShutdownTimeout, View.SERVERS),
-            new Entry("network-blackhole", NetworkScenario::blackhole, View.BOTH),
-            new Entry("network-reset", NetworkScenario::reset, View.BOTH),
-            new Entry("proxy-down", NetworkScenario::proxyDown, View.BOTH),
-            new Entry("latency-spike", LatencySpike::new, View.SERVERS),
-            new Entry("reconnect-storm", () -> new ReconnectStorm(stormClients()), View.SERVERS));
+            new Entry("server-crash", n -> ServerLoss.crash(), View.BOTH),
+            new Entry("server-crash-builtin-reconnect", n -> ServerLoss.crashBuiltinReconnect(), View.CLIENTS),
+            new Entry("server-crash-no-reconnect", n -> ServerLoss.crashNoReconnect(), View.CLIENTS),
+            new Entry("server-stop", n -> ServerLoss.stop(), View.BOTH),
+            new Entry("client-crash", n -> new ClientCrash(), View.SERVERS),
+            new Entry("send-after-close", n -> new SendAfterClose(), View.BOTH),
+            new Entry("nginx-idle-timeout", n -> NginxIdleTimeout.asProfile(), View.BOTH),
+            new Entry("nginx-idle-timeout-server-ping", n -> NginxIdleTimeout.serverPings(), View.SERVERS),
+            new Entry("nginx-idle-timeout-client-ping", n -> NginxIdleTimeout.clientPings(), View.SERVERS),
+            new Entry("nginx-reload", n -> NginxReloadScenario.plain(), View.SERVERS),
+            new Entry("nginx-reload-shutdown-timeout", n -> NginxReloadScenario.withShutdownTimeout(), View.SERVERS),
+            new Entry("network-blackhole", n -> NetworkScenario.blackhole(), View.BOTH),
+            new Entry("network-reset", n -> NetworkScenario.reset(), View.BOTH),
+            new Entry("proxy-down", n -> NetworkScenario.proxyDown(), View.BOTH),
+            new Entry("latency-spike", n -> new LatencySpike(), View.SERVERS),
+            new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS));
 
     private Scenarios() {
-    }
-
-    /** wsbed.storm.clients: how many clients the reconnect storm uses (default 200). */
-    static int stormClients() {
-        String raw = System.getProperty("wsbed.storm.clients", "200").strip();
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw HarnessException.configuration("wsbed.storm.clients must be a whole number, got '" + raw + "'");
-        }
     }
 
     public static List<String> ids() {
         return ALL.stream().map(Entry::id).toList();
     }
 
-    /** A fresh instance (scenarios may keep per-run state). */
+    /**
+     * The scenario with this id.
+     *
+     * @param stormClients how many clients the reconnect storm uses (Settings.stormClients())
+     */
+    public static Scenario create(String id, int stormClients) {
+        return entry(id).factory().apply(stormClients);
+    }
+
+    /** The scenario with its default sizes: for its checker, key metric and paths, which no size changes. */
     public static Scenario create(String id) {
-        return entry(id).factory().get();
+        return create(id, DEFAULT_STORM_CLIENTS);
     }
 
     /** Whether the scenario is run for every client stack against the reference server too. */

@@ -8,9 +8,9 @@ package io.wsbed.harness.verdict;
  * @param windowMs the observation window
  * @param reconnectExpected whether the client had to come back (the server was restarted)
  * @param reconnectMs ms from the server being back until the client's new session, or null
- * @param silentLoss messages the side's application was told were sent ok after the peer
- *     process was already gone (messages in flight at the moment of the fault are inherent to
- *     TCP and not counted here)
+ * @param silentLoss messages the side's application started sending after the peer process was
+ *     seen gone and was told were sent ok (messages in flight at the moment of the fault are
+ *     inherent to TCP and not counted here)
  * @param inFlightLost messages reported sent ok before the peer was gone that never arrived
  *     (reported, not judged)
  * @param expectedCode the close code the side should see, or null when any report will do

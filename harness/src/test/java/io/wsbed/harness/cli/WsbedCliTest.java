@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.check.RecheckFixture;
 import io.wsbed.harness.report.ReportFixture;
 import io.wsbed.harness.report.ResultsJsonWriter;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
+import io.wsbed.harness.verdict.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +71,7 @@ class WsbedCliTest {
     @Test
     void unknownCommandsAndOptionsAreOneLineThatListsWhatIsKnownAndExitTwo() {
         assertEquals(2, cli("bench"));
-        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, help (wsbed --help)",
+        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, recheck, help (wsbed --help)",
                 err().strip());
         assertEquals(2, cli("diff", "--fast", "a", "b"));
         assertEquals("wsbed: Configuration error: unknown option '--fast' for wsbed diff; known: --help, --min-ms, "
@@ -128,6 +130,38 @@ class WsbedCliTest {
         assertEquals(ExitCode.HARNESS_ERROR, ExitCode.of(new IllegalStateException("a bug")));
         assertEquals(Map.of("0", 0, "1", 1, "2", 2, "3", 3), ExitCode.table().keySet().stream()
                 .collect(java.util.stream.Collectors.toMap(k -> k, Integer::parseInt)));
+    }
+
+    @Test
+    void recheckWritesAReportAndListsTheVerdictsThatChanged(@TempDir Path dir) throws Exception {
+        Path stored = write(dir.resolve("run"), RecheckFixture.stored(Verdict.FAIL, "client-crash"));
+        Path outDir = dir.resolve("again");
+        assertEquals(1, cli("recheck", stored.toString(), "-o", outDir.toString()), err());
+        assertTrue(out().contains("Rechecked 1 of 2 cells"), out());
+        assertTrue(out().contains(RecheckFixture.CRASH + ": FAIL -> PASS"), out());
+        for (String f : new String[] {"index.html", "summary.md", "results.json"}) {
+            assertTrue(Files.exists(outDir.resolve(f)), f);
+        }
+        out.reset();
+        assertEquals(0, cli("recheck", outDir.resolve("results.json").toString(), "-o", dir.resolve("twice").toString()));
+        assertTrue(out().contains("Every verdict is as stored."), out());
+    }
+
+    @Test
+    void recheckOfATruncatedFileIsOneLineNamingIt(@TempDir Path dir) throws Exception {
+        Path stored = write(dir.resolve("run"), RecheckFixture.stored(Verdict.PASS, "client-crash"));
+        String text = Files.readString(stored);
+        Files.writeString(stored, text.substring(0, text.length() / 2));
+        assertEquals(2, cli("recheck", stored.toString()));
+        assertEquals(1, err().strip().lines().count(), err());
+        assertTrue(err().contains("results.json is not JSON"), err());
+    }
+
+    @Test
+    void recheckRefusesToClearTheFolderItReads(@TempDir Path dir) throws Exception {
+        Path stored = write(dir.resolve("run"), RecheckFixture.stored(Verdict.PASS, "client-crash"));
+        assertEquals(2, cli("recheck", stored.toString(), "-o", dir.resolve("run").toString()));
+        assertTrue(err().contains("pick another -o"), err());
     }
 
     private void assertOneLine(String part) {
