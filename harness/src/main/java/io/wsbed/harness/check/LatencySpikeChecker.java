@@ -5,7 +5,6 @@ import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.Judgement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,21 +18,16 @@ public final class LatencySpikeChecker implements Checker {
     @Override
     public Outcome check(Cell cell, Timings t, History h) {
         Event fault = h.requireMark("fault");
-        long t0 = fault.tMicros();
         long latencyMs = fault.num("latency_ms", -1);
         long spikeMs = fault.num("spike_ms", -1);
         if (latencyMs < 0 || spikeMs < 0) {
             throw new HistoryException("the latency-spike fault mark has no latency_ms or spike_ms");
         }
-        String client = h.staged("client");
-        String server = h.staged("server");
-        String cs = h.sessionAt(client, t0);
-        String ss = h.sessionAt(server, t0);
-        List<Event> events = h.observed();
-        SideReport c = SideReport.of(events, "client", client, cs, t0);
-        SideReport s = SideReport.of(events, "server", server, ss, t0);
+        Connection conn = Connection.atStimulus(h);
+        SideReport c = conn.clientSide(h);
+        SideReport s = conn.serverSide(h);
         boolean dropped = c.told() || s.told();
-        long lost = Delivery.lost(h, server, ss, client, cs, t0) + Delivery.lost(h, client, cs, server, ss, t0);
+        long lost = conn.lostSinceStimulus(h);
         Map<String, Object> metrics = new LinkedHashMap<>();
         Map<String, Object> obs = new LinkedHashMap<>();
         metrics.put("dropped", dropped ? 1 : 0);

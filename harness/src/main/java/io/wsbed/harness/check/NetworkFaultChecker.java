@@ -7,7 +7,6 @@ import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.TwoSided;
 import io.wsbed.harness.verdict.VerdictRules;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,20 +26,15 @@ public final class NetworkFaultChecker implements Checker {
 
     @Override
     public Outcome check(Cell cell, Timings t, History h) {
-        long t0 = h.t0();
+        Connection conn = Connection.atStimulus(h);
         long t1 = h.requireMark("recover").tMicros();
-        String client = h.staged("client");
-        String server = h.staged("server");
-        String cs = h.sessionAt(client, t0);
-        String ss = h.sessionAt(server, t0);
-        List<Event> events = h.observed();
         long detectUntil = detectAfterRecovery ? Long.MAX_VALUE : t1;
-        SideReport c = SideReport.of(events, "client", client, cs, t0);
-        SideReport s = SideReport.of(events, "server", server, ss, t0);
+        SideReport c = conn.clientSide(h);
+        SideReport s = conn.serverSide(h);
         Double cd = detectedBefore(c, detectUntil, t.windowMs());
         Double sd = detectedBefore(s, detectUntil, t.windowMs());
-        long lost = Delivery.lost(h, server, ss, client, cs, t0) + Delivery.lost(h, client, cs, server, ss, t0);
-        Optional<Event> reopen = h.firstFrom(client, "open", t1);
+        long lost = conn.lostSinceStimulus(h);
+        Optional<Event> reopen = h.firstFrom(conn.client(), "open", t1);
         Double reconnect = reopen.map(e -> TimelineQueries.ms(t1, e.tMicros())).orElse(null);
 
         Map<String, Object> metrics = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.Judgement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,13 +29,10 @@ public final class NginxIdleChecker implements Checker {
     @Override
     public Outcome check(Cell cell, Timings t, History h) {
         Event fault = h.requireMark("fault");
-        long t0 = fault.tMicros();
         long windowMs = fault.num("window_ms", 3 * t.nginxReadTimeoutMs());
-        String client = h.staged("client");
-        String server = h.staged("server");
-        List<Event> events = h.observed();
-        SideReport c = SideReport.of(events, "client", client, h.sessionAt(client, t0), t0);
-        SideReport s = SideReport.of(events, "server", server, h.sessionAt(server, t0), t0);
+        Connection conn = Connection.atStimulus(h);
+        SideReport c = conn.clientSide(h);
+        SideReport s = conn.serverSide(h);
         boolean survived = !c.told() && !s.told();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("survived", survived ? 1 : 0);

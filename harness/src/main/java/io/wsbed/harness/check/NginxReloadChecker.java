@@ -7,7 +7,6 @@ import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.Judgement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,19 +20,16 @@ public final class NginxReloadChecker implements Checker {
     @Override
     public Outcome check(Cell cell, Timings t, History h) {
         Event fault = h.requireMark("fault");
-        long t0 = fault.tMicros();
         long windowMs = fault.num("window_ms", -1);
         long reloadMs = h.requireMark("reloaded").num("took_ms", -1);
         if (windowMs < 0 || reloadMs < 0) {
             throw new HistoryException("the nginx-reload marks have no window_ms or took_ms");
         }
-        String client = h.staged("client");
-        String server = h.staged("server");
-        List<Event> events = h.observed();
-        SideReport c = SideReport.of(events, "client", client, h.sessionAt(client, t0), t0);
-        SideReport s = SideReport.of(events, "server", server, h.sessionAt(server, t0), t0);
+        Connection conn = Connection.atStimulus(h);
+        SideReport c = conn.clientSide(h);
+        SideReport s = conn.serverSide(h);
         boolean survived = !c.told() && !s.told();
-        Optional<Event> reopen = c.end().flatMap(end -> h.firstFrom(client, "open", end.tMicros()));
+        Optional<Event> reopen = c.end().flatMap(end -> h.firstFrom(conn.client(), "open", end.tMicros()));
         Double reconnectMs = reopen.map(e -> TimelineQueries.ms(c.end().get().tMicros(), e.tMicros())).orElse(null);
 
         Map<String, Object> metrics = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package io.wsbed.harness.check;
 
-import static io.wsbed.harness.metrics.TimelineQueries.errorClass;
-import static io.wsbed.harness.metrics.TimelineQueries.firstEnd;
 import static io.wsbed.harness.metrics.TimelineQueries.ms;
 import static io.wsbed.harness.metrics.TimelineQueries.reconnectAttempts;
 
@@ -21,7 +19,7 @@ import java.util.Optional;
  * the client told and with what, how fast did it come back, what was lost, how long did its
  * stream of pushes stop?
  *
- * <p>Reads: the {@code fault} mark (its target is the server), {@code peer-gone} (with
+ * <p>Reads: the {@code stage} and {@code fault} marks, {@code peer-gone} (with
  * {@code exited}), {@code restart} (its target is the new server) and that server's ready event.
  */
 public final class ServerLossChecker implements Checker {
@@ -39,29 +37,27 @@ public final class ServerLossChecker implements Checker {
 
     @Override
     public Outcome check(Cell cell, Timings t, History h) {
-        Event fault = h.requireMark("fault");
-        long t0 = fault.tMicros();
-        String server = fault.str("target");
-        String client = h.staged("client");
+        Connection conn = Connection.atStimulus(h);
+        long t0 = conn.t0();
+        String client = conn.client();
+        String cs = conn.clientSession();
         Event goneMark = h.requireMark("peer-gone");
         long gone = goneMark.tMicros();
         Event restart = h.requireMark("restart");
         long t1 = h.readyOf(restart.str("target")).tMicros();
         List<Event> events = h.observed();
-        String cs = h.sessionAt(client, t0);
-        String ss = h.sessionAt(server, t0);
         Optional<Event> reopen = h.firstFrom(client, "open", t0);
-
-        Optional<Event> end = firstEnd(events, client, cs, t0);
-        Double detect = end.map(e -> ms(t0, e.tMicros())).orElse(null);
+        SideReport c = conn.clientSide(h);
+        Double detect = c.detectMs();
         Double reconnectMs = reopen.map(e -> ms(t1, e.tMicros())).orElse(null);
         long attempts = reconnectAttempts(events, client, t0, reopen.map(Event::tMicros).orElse(Long.MAX_VALUE));
-        long lostToClient = Delivery.lost(h, server, ss, client, cs);
-        long lostToServer = Delivery.lost(h, client, cs, server, ss);
+        long lostToClient = Delivery.lost(h, conn.server(), conn.serverSession(), client, cs);
+        long lostToServer = Delivery.lost(h, client, cs, conn.server(), conn.serverSession());
         long okAfterGone = TimelineQueries.okSendsStartedAfter(events, client, cs, gone);
 
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("client_detect_ms", detect);
+        Map<String, Object> obs = new LinkedHashMap<>();
+        c.put(metrics, obs, t.windowMs());
         metrics.put("server_restart_ms", ms(restart.tMicros(), t1));
         metrics.put("reconnect_ms", reconnectMs);
         metrics.put("reconnect_attempts", attempts);
@@ -73,21 +69,13 @@ public final class ServerLossChecker implements Checker {
         metrics.put("stream_gap_ms", gap);
         metrics.put("missed_pushes", gap == null ? null : Math.max(0, Math.round(gap / t.tickMs()) - 1));
 
-        Map<String, Object> obs = new LinkedHashMap<>();
-        Optional<Event> close = TimelineQueries.closeOf(events, client, cs);
-        Optional<Event> error = TimelineQueries.errorOf(events, client, cs);
-        obs.put("client_told", end.map(TimelineQueries::told).orElse("nothing within " + t.windowMs() + " ms"));
-        obs.put("client_close_code", close.map(e -> e.num("code", -1)).orElse(null));
-        obs.put("client_close_reason", close.map(e -> e.str("reason")).orElse(null));
-        obs.put("client_error", error.map(e -> errorClass(e.str("error"))).orElse(null));
         if (graceful) {
             obs.put("server_exited_after_stop", goneMark.flag("exited"));
-            obs.put("server_stopped_event", events.stream().anyMatch(e -> e.source().equals(server)
+            obs.put("server_stopped_event", events.stream().anyMatch(e -> e.source().equals(conn.server())
                     && e.ev().equals("stopped")));
         }
-        Integer seenCode = close.map(e -> (int) e.num("code", -1)).orElse(null);
         var judgement = VerdictRules.peerLoss(new PeerLoss("client", detect, t.windowMs(), reconnectExpected, reconnectMs,
-                okAfterGone, Math.max(0, lostToClient + lostToServer - okAfterGone), graceful ? 1001 : null, seenCode),
+                okAfterGone, Math.max(0, lostToClient + lostToServer - okAfterGone), graceful ? 1001 : null, c.closeCode()),
                 t.boundMs());
         return new Outcome(metrics, obs, judgement);
     }

@@ -19,6 +19,17 @@ record SideReport(String side, Optional<Event> end, Optional<Event> close, Optio
                 TimelineQueries.closeOf(events, source, session), TimelineQueries.errorOf(events, source, session), t0);
     }
 
+    /** The same report with an end later than {@code windowMs} after the stimulus treated as none. */
+    SideReport within(long windowMs) {
+        return end.isPresent() && end.get().tMicros() - t0 > windowMs * 1000
+                ? new SideReport(side, Optional.empty(), close, error, t0) : this;
+    }
+
+    /** The close code the side saw, or null when it saw an error or nothing. */
+    Integer closeCode() {
+        return close.map(e -> (int) e.num("code", -1)).orElse(null);
+    }
+
     boolean told() {
         return end.isPresent();
     }

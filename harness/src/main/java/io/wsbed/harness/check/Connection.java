@@ -1,0 +1,31 @@
+package io.wsbed.harness.check;
+
+/**
+ * The cell's connection at the stimulus: the client and server processes the {@code stage} mark
+ * names, and the session each had open at the first {@code fault}.
+ */
+record Connection(long t0, String client, String clientSession, String server, String serverSession) {
+
+    static Connection atStimulus(History h) {
+        long t0 = h.t0();
+        String client = h.staged("client");
+        String server = h.staged("server");
+        return new Connection(t0, client, h.sessionAt(client, t0), server, h.sessionAt(server, t0));
+    }
+
+    /** What the client was told about its session, from the stimulus on, in the observed events. */
+    SideReport clientSide(History h) {
+        return SideReport.of(h.observed(), "client", client, clientSession, t0);
+    }
+
+    /** What the server was told about its session, from the stimulus on, in the observed events. */
+    SideReport serverSide(History h) {
+        return SideReport.of(h.observed(), "server", server, serverSession, t0);
+    }
+
+    /** Messages reported sent ok after the stimulus that never arrived, both ways ({@link Delivery}). */
+    long lostSinceStimulus(History h) {
+        return Delivery.lost(h, server, serverSession, client, clientSession, t0)
+                + Delivery.lost(h, client, clientSession, server, serverSession, t0);
+    }
+}
