@@ -89,6 +89,12 @@ final class Fixture {
                 cell.path()), about, timeline);
     }
 
+    /** The same history in another profile (nothing in a timeline names the profile; the cell does). */
+    Fixture in(Profile profile) {
+        return new Fixture(name + " in " + profile.id(), new Cell(cell.scenario(), cell.server(), cell.client(), profile,
+                cell.path()), about, timeline);
+    }
+
     /** The same history with some entries changed (an outcome word, a time). */
     Fixture map(UnaryOperator<TimelineEntry> change) {
         return new Fixture(name + " (changed)", cell, about, timeline.stream().map(change).toList());
