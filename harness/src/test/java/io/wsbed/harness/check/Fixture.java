@@ -105,14 +105,6 @@ final class Fixture {
         return new Fixture(name + " (trimmed)", cell, about, timeline.stream().filter(drop.negate()).toList());
     }
 
-    List<TimelineEntry> timeline() {
-        return timeline;
-    }
-
-    Cell cell() {
-        return cell;
-    }
-
     /** Judged with the suite's scaled timings. */
     Judged check() {
         return check(TIMINGS);

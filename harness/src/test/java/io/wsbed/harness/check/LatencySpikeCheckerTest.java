@@ -3,6 +3,7 @@ package io.wsbed.harness.check;
 import static io.wsbed.harness.verdict.Verdict.DEGRADED;
 import static io.wsbed.harness.verdict.Verdict.FAIL;
 import static io.wsbed.harness.verdict.Verdict.PASS;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.wsbed.harness.result.TimelineEntry;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,14 @@ class LatencySpikeCheckerTest {
                 .is(FAIL, "1 ", "never arrived")
                 .metrics("dropped", 0, "client_detect_ms", null, "server_detect_ms", null, "silent_loss", 1,
                         "latency_ms", 2500, "spike_ms", 3000);
+    }
+
+    @Test
+    void aDropWithoutLossSaysNothingAboutLoss() {
+        Fixture.Judged judged = Fixture.load("latency-spike", "degraded-dropped").without(e -> e.ev().equals("sent")).check()
+                .is(DEGRADED, "server after 1530 ms (close 1006 \"Session Closed\").")
+                .metrics("dropped", 1, "client_detect_ms", 1502.0, "server_detect_ms", 1530.0, "silent_loss", 0,
+                        "latency_ms", 2500, "spike_ms", 3000);
+        assertFalse(judged.reason().contains("never arrived"), judged.reason());
     }
 }

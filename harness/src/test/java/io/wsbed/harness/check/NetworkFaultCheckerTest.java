@@ -97,4 +97,11 @@ class NetworkFaultCheckerTest {
                 .metrics("client_detect_ms", 2.1, "server_detect_ms", null, "reconnect_ms", 149.5, "silent_loss", 0)
                 .observations("server_told", "nothing within 10000 ms", "server_detected", "not within 10000 ms");
     }
+
+    @Test
+    void forProxyDownAnEndAfterRecoveryStillHasToComeWithinTheWindow() {
+        Fixture.load("network-blackhole", "fail-neither").as("proxy-down").check()
+                .is(FAIL, "Neither side was told within the 10000 ms window")
+                .metrics("client_detect_ms", null, "server_detect_ms", null, "reconnect_ms", 229.2, "silent_loss", 3);
+    }
 }

@@ -37,6 +37,14 @@ class ReconnectStormCheckerTest {
         assertHistogram(judged, Map.of("0", 2L, "1100", 1L, "1200", 1L, "1400", 1L, "1700", 1L, "4700", 1L));
     }
 
+    @Test
+    void noConnectionBackFailsWithoutPercentiles() {
+        Fixture.load("reconnect-storm", "fail-missing").without(e -> e.ev().equals("open") && e.ms() > 0).check()
+                .is(FAIL, "Only 0 of 4 clients were back within the 10000 ms window.")
+                .metrics("storm_clients", 4, "reconnected", 0, "all_back_ms", null, "reconnect_p50_ms", null,
+                        "reconnect_p95_ms", null, "reconnect_max_ms", null, "connect_errors", 4, "reconnect_attempts", 7);
+    }
+
     @Disabled("bug: ReconnectStormChecker counts open events, not connections (the contract's open has no conn field): "
             + "connection 1 opening twice makes 2 of 2 'back' and PASS while connection 2 never reopened")
     @Test
