@@ -25,13 +25,14 @@ public final class ClientCrashChecker implements Checker {
         List<Event> events = h.observed();
         long okAfter = TimelineQueries.okSendsAfter(events, conn.server(), conn.serverSession(), conn.t0());
         long okAfterGone = TimelineQueries.okSendsStartedAfter(events, conn.server(), conn.serverSession(), gone);
+        long lost = Delivery.lost(h, conn.server(), conn.serverSession(), conn.client(), conn.clientSession(), conn.t0());
         Map<String, Object> metrics = new LinkedHashMap<>();
         Map<String, Object> obs = new LinkedHashMap<>();
         s.put(metrics, obs, t.windowMs());
         metrics.put("sends_ok_after_t0", okAfter);
         metrics.put("sent_ok_after_peer_gone", okAfterGone);
         var judgement = VerdictRules.peerLoss(new PeerLoss("server", s.detectMs(), t.windowMs(), false, null, okAfterGone,
-                Math.max(0, okAfter - okAfterGone), null, s.closeCode()), t.boundMs());
+                Math.max(0, lost - okAfterGone), null, s.closeCode()), t.boundMs());
         return new Outcome(metrics, obs, judgement);
     }
 }

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  * Which messages reported sent never arrived. A message still in flight when the observation
  * ended is not lost: a send counts only when it was reported ok at least {@link #IN_FLIGHT_MS}
  * before the end of the observation, and a receipt counts wherever it is in the history (also
- * after that end, while the processes were shut down).
+ * after that end, while the processes were shut down). A receiver the harness saw exit (a
+ * {@code peer-gone} mark names it) will receive nothing more: every message to it counts.
  */
 public final class Delivery {
     /** How long a message reported sent may still be on its way at the end of the observation. */
@@ -26,7 +27,8 @@ public final class Delivery {
                 .filter(e -> e.source().equals(receiver) && e.ev().equals("recv") && receiverSession.equals(e.session()))
                 .map(e -> e.num("seq", -1))
                 .collect(Collectors.toSet());
-        long sentBy = h.observedUntil() - IN_FLIGHT_MS * 1000;
+        boolean receiverGone = h.marks("peer-gone").stream().anyMatch(m -> receiver.equals(m.str("target")));
+        long sentBy = h.observedUntil() - (receiverGone ? 0 : IN_FLIGHT_MS * 1000);
         return h.events().stream()
                 .filter(e -> e.source().equals(sender) && e.ev().equals("sent") && senderSession.equals(e.session()))
                 .filter(e -> e.tMicros() >= fromMicros && e.tMicros() <= sentBy)

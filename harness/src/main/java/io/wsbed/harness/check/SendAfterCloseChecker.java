@@ -80,7 +80,8 @@ public final class SendAfterCloseChecker implements Checker {
                 refusal = answer;
                 break;
             }
-            accepted++;
+            // A send with no answer at all was not accepted either: it is neither counted nor a refusal.
+            accepted += answer.isPresent() ? 1 : 0;
         }
         String outcome = refusal.map(e -> e.str("outcome")).orElse(first);
         Double toldMs = refusal.map(e -> TimelineQueries.ms(killedAt, e.tMicros())).orElse(null);

@@ -47,7 +47,7 @@ public final class ServerLossChecker implements Checker {
         long t1 = h.readyOf(restart.str("target")).tMicros();
         List<Event> events = h.observed();
         Optional<Event> reopen = h.firstFrom(client, "open", t0);
-        SideReport c = conn.clientSide(h);
+        SideReport c = conn.clientSide(h).within(t.windowMs());
         Double detect = c.detectMs();
         Double reconnectMs = reopen.map(e -> ms(t1, e.tMicros())).orElse(null);
         long attempts = reconnectAttempts(events, client, t0, reopen.map(Event::tMicros).orElse(Long.MAX_VALUE));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -82,10 +83,18 @@ public final class Timeline {
 
     /** Waits until {@code count} events match, or the time is up; returns how many matched. */
     public int awaitCount(Predicate<Event> match, int count, Duration timeout) {
+        return awaitDistinct(match, e -> e, count, timeout);
+    }
+
+    /**
+     * Waits until the matching events have {@code count} different keys (for example
+     * {@code count} different connections opened), or the time is up; returns how many there were.
+     */
+    public int awaitDistinct(Predicate<Event> match, Function<Event, Object> key, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (true) {
-                int n = (int) events.stream().filter(match).count();
+                int n = (int) events.stream().filter(match).map(key).distinct().count();
                 long left = deadline - System.nanoTime();
                 if (n >= count || left <= 0) {
                     return n;

@@ -5,7 +5,6 @@ import static io.wsbed.harness.verdict.Verdict.FAIL;
 import static io.wsbed.harness.verdict.Verdict.PASS;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** client-crash: when was the server told, and did it believe pushes sent after the client was gone? */
@@ -57,9 +56,6 @@ class ClientCrashCheckerTest {
                 .observations("server_told", "close 1006 \"Closed abnormally.\"");
     }
 
-    @Disabled("bug: ClientCrashChecker reports every push sent ok between the kill mark and peer-gone as 'lost in flight' "
-            + "(okAfter - okAfterGone) without looking for the client's recv of it: seq 4 was received at 2.9 ms, yet the "
-            + "reason says '(1 in flight at the fault were lost)'")
     @Test
     void aPushTheClientReceivedBeforeDyingIsNotLostInFlight() {
         var judged = Fixture.load("client-crash", "pass-push-received-before-death").check()

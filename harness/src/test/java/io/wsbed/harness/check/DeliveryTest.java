@@ -52,6 +52,15 @@ class DeliveryTest {
     }
 
     @Test
+    void toAReceiverSeenGoneEveryUnreceivedMessageIsLost() {
+        History h = History.of(List.of(mark(0, "fault"),
+                sent("server-1", 6.9, "s1", 4, "ok"),
+                new TimelineEntry("harness", 18.2, "peer-gone", Map.of("target", "client-1", "exited", true)),
+                mark(231.1, History.OBSERVED)));
+        assertEquals(1, Delivery.lost(h, "server-1", "s1", "client-1", "c1"), "a killed client receives nothing later");
+    }
+
+    @Test
     void countsOnlyFromTheGivenTimeAndOnlyTheGivenSessions() {
         History h = History.of(List.of(sent("client-1", -100, "c1", 1, "ok"), mark(0, "fault"),
                 sent("client-1", 100, "c1", 2, "ok"), recv("server-1", 101, "s2", 2),

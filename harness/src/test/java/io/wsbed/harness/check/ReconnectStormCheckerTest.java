@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,8 +44,6 @@ class ReconnectStormCheckerTest {
                         "reconnect_p95_ms", null, "reconnect_max_ms", null, "connect_errors", 4, "reconnect_attempts", 7);
     }
 
-    @Disabled("bug: ReconnectStormChecker counts open events, not connections (the contract's open has no conn field): "
-            + "connection 1 opening twice makes 2 of 2 'back' and PASS while connection 2 never reopened")
     @Test
     void oneConnectionOpeningTwiceIsNotTwoConnectionsBack() {
         Fixture.load("reconnect-storm", "one-connection-opens-twice").check()

@@ -4,7 +4,6 @@ import static io.wsbed.harness.verdict.Verdict.DEGRADED;
 import static io.wsbed.harness.verdict.Verdict.FAIL;
 import static io.wsbed.harness.verdict.Verdict.PASS;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,9 +76,6 @@ class SendAfterCloseCheckerTest {
                 .keyFigure("2/2 told");
     }
 
-    @Disabled("bug: SendAfterCloseChecker.untilRefused counts a send with no answer at all (outcome 'none') as "
-            + "accepted: the reason says 'after 2 accepted' and server_peer_killed_accepted is 2 although only seq "
-            + "900005 was answered ok")
     @Test
     void aSendNeverAnsweredIsNotCountedAsAccepted() {
         Fixture.load("send-after-close", "peer-killed-unanswered-send").check()

@@ -170,7 +170,7 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         @Override
         public void onOpen(Connection c) {
             linkOf.put(c, this);
-            sessions.onOpen(c);
+            sessions.onOpen(c, connField(index));
         }
 
         @Override

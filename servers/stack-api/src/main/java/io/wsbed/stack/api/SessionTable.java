@@ -70,6 +70,15 @@ final class SessionTable implements ConnectionListener {
 
     @Override
     public void onOpen(Connection connection) {
+        onOpen(connection, null);
+    }
+
+    /**
+     * A session opened on one of several connections of a client process: the {@code open} event
+     * carries {@code conn}, as its {@code reconnect} and connect {@code error} events do, so a
+     * reader can tell a connection that came back from one that opened twice.
+     */
+    void onOpen(Connection connection, Integer conn) {
         Session session;
         synchronized (this) {
             if (byConnection.containsKey(connection)) {
@@ -79,7 +88,7 @@ final class SessionTable implements ConnectionListener {
             byConnection.put(connection, session);
             byId.put(session.id, session);
         }
-        events.emit("open", "session", session.id);
+        events.emit("open", "session", session.id, "conn", conn);
         role.opened(session);
     }
 
