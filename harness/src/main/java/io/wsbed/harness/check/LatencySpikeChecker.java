@@ -44,9 +44,13 @@ public final class LatencySpikeChecker implements Checker {
         if (!dropped) {
             return lost == 0
                     ? Judgement.pass("The slow connection (" + latencyMs + " ms each way) survived and every message arrived.")
-                    : Judgement.fail("The connection survived but " + lost + " messages reported sent never arrived.");
+                    : Judgement.fail("The connection survived but " + messages(lost) + " reported sent never arrived.");
         }
         return Judgement.degraded("A healthy but slow connection (" + latencyMs + " ms each way) was dropped: "
-                + c.describe() + ", " + s.describe() + (lost > 0 ? "; " + lost + " messages sent ok never arrived" : "") + ".");
+                + c.describe() + ", " + s.describe() + (lost > 0 ? "; " + messages(lost) + " sent ok never arrived" : "") + ".");
+    }
+
+    private static String messages(long n) {
+        return n + (n == 1 ? " message" : " messages");
     }
 }
