@@ -1,6 +1,6 @@
 /**
- * Scenarios: arrange, one stimulus, observe, recover, observe. Each scenario is one small class
- * that drives a {@link io.wsbed.harness.scenario.CellContext} and turns the timeline into an
- * outcome through the metrics and verdict rules.
+ * Scenarios: each is a schedule (a {@link io.wsbed.harness.schedule.Setup} and steps from the
+ * fault vocabulary of {@code io.wsbed.harness.schedule}) plus a {@link io.wsbed.harness.check.Checker}
+ * that judges the recorded timeline. {@link io.wsbed.harness.scenario.Scenarios} lists them by id.
  */
 package io.wsbed.harness.scenario;
