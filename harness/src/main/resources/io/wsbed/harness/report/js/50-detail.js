@@ -25,7 +25,7 @@ function openCell(id) {
       }))));
   }
   box.appendChild(h('h3', { text: 'Timeline' }));
-  box.appendChild(timelineBlock(c));
+  box.appendChild(timelineBlock([c], { ids: true }));
   box.appendChild(h('div', { class: 'grid2' }, [keyValues('Metrics', c.metrics, 'metrics'),
     keyValues('Observations', c.observations, 'observations')]));
   box.appendChild(eventTable(c));
