@@ -4,6 +4,11 @@ var CELLS = DATA.cells || [];
 var BY_ID = {};
 CELLS.forEach(function (c) { BY_ID[c.id] = c; });
 var SELECTION = (DATA.run && DATA.run.selection) || {};
+// What the harness derived from the results by its rules (findings, compare rows, stack cards, fault
+// kinds, predictions): the page shows these as they are and derives none of them.
+var DERIVED = JSON.parse(document.getElementById('wsbed-derived').textContent);
+var FINDINGS = DERIVED.findings || [];
+var KINDS = DERIVED.kinds || {};
 
 var STACK_ORDER = indexOrder((DATA.stacks || []).map(function (x) { return x.id; })
   .concat(CELLS.map(function (c) { return c.server; }), CELLS.map(function (c) { return c.client; })));
@@ -37,7 +42,7 @@ function pins(view) {
 
 function initialState() {
   var st = { view: 'server', client: SELECTION.reference_client, server: SELECTION.reference_server,
-    profile: 'all', path: 'all', cell: null };
+    profile: 'all', path: 'all', cell: null, text: '', verdicts: VERDICTS.slice(), group: true };
   if (pins('server').indexOf(st.client) < 0) st.client = pins('server')[0];
   if (pins('client').indexOf(st.server) < 0) st.server = pins('client')[0];
   var inServerView = CELLS.filter(function (c) { return c.client === st.client; }).length;
@@ -73,3 +78,4 @@ function rowKey(c) {
 function compareRows(a, b) {
   return SCENARIO_ORDER(a.scenario, b.scenario) || PATH_ORDER(a.path, b.path) || PROFILE_ORDER(a.profile, b.profile);
 }
+

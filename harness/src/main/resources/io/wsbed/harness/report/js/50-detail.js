@@ -33,6 +33,18 @@ function openCell(id) {
   box.scrollIntoView({ block: 'start' });
 }
 
+// Links to cells, each labelled by its path and profile (the rest of its id is the context's).
+function cellLinks(ids) {
+  return h('span', { class: 'cell-links' }, ids.map(function (id) {
+    var c = BY_ID[id];
+    return h('a', { href: '#cell=' + encodeURIComponent(id), class: 'chip', title: id,
+      text: c ? c.path + ' \u00b7 ' + c.profile : id, onclick: function (e) {
+        e.preventDefault();
+        openCell(id);
+      } });
+  }));
+}
+
 function closeCell() {
   state.cell = null;
   history.replaceState(null, '', location.pathname + location.search);
