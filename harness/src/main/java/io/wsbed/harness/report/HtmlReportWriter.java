@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * Writes index.html: one self-contained page (inline CSS and script, the results embedded as
  * JSON, nothing fetched) that works from file://. The page draws the run header, the findings, the
- * matrix with its view controls and filters, each cell's detail and timeline, and the charts, from
- * the embedded results and what {@link PageData} derived from them, so any scenario, path, metric
- * or event the results hold shows up without a change here.
+ * matrix with its view controls and filters, each cell's detail and timeline, the comparison of
+ * two stacks, the stack cards and the charts, from the embedded results and what {@link PageData}
+ * derived from them, so any scenario, path, metric or event the results hold shows up without a
+ * change here.
  *
  * <p>The template, style and script are resources beside this class; the script parts are
  * concatenated in a fixed order into one strict-mode function.
@@ -21,7 +22,7 @@ import java.util.Map;
 public final class HtmlReportWriter {
     private static final String BASE = "/io/wsbed/harness/report/";
     private static final List<String> SCRIPT_PARTS = List.of("10-util.js", "20-model.js", "30-header.js",
-            "35-findings.js", "40-matrix.js", "50-detail.js", "60-timeline.js",
+            "35-findings.js", "40-matrix.js", "50-detail.js", "55-compare.js", "57-cards.js", "60-timeline.js",
             "70-charts.js", "90-main.js");
 
     private HtmlReportWriter() {

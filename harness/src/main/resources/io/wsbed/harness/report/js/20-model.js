@@ -42,7 +42,11 @@ function pins(view) {
 
 function initialState() {
   var st = { view: 'server', client: SELECTION.reference_client, server: SELECTION.reference_server,
-    profile: 'all', path: 'all', cell: null, text: '', verdicts: VERDICTS.slice(), group: true };
+    profile: 'all', path: 'all', cell: null, text: '', verdicts: VERDICTS.slice(), group: true,
+    compare: ['', ''], card: null };
+  var query = new URLSearchParams(location.search);
+  if (query.get('compare')) st.compare = (query.get('compare') + ',').split(',').slice(0, 2);
+  if (query.get('card')) st.card = query.get('card');
   if (pins('server').indexOf(st.client) < 0) st.client = pins('server')[0];
   if (pins('client').indexOf(st.server) < 0) st.server = pins('client')[0];
   var inServerView = CELLS.filter(function (c) { return c.client === st.client; }).length;
@@ -79,3 +83,12 @@ function compareRows(a, b) {
   return SCENARIO_ORDER(a.scenario, b.scenario) || PATH_ORDER(a.path, b.path) || PROFILE_ORDER(a.profile, b.profile);
 }
 
+// The compare and card choices live in the query string, so a link shares them
+// (index.html?compare=jetty,undertow&card=undertow); a cell stays in the hash.
+function saveQuery() {
+  var query = new URLSearchParams();
+  if (state.compare[0] && state.compare[1]) query.set('compare', state.compare.join(','));
+  if (state.card) query.set('card', state.card);
+  var search = query.toString().replace(/%2C/g, ',');
+  history.replaceState(null, '', location.pathname + (search ? '?' + search : '') + location.hash);
+}

@@ -12,7 +12,7 @@ function renderFindings() {
   }
   box.appendChild(h('p', { class: 'hint', text: FINDINGS.length + ' findings, the most important first. A row is one'
     + ' scenario, path and profile in one view: servers against the reference client, or clients against the'
-    + ' reference server. Click a finding for its cell.' }));
+    + ' reference server. Click a finding for its cell, a stack for its card.' }));
   Object.keys(DERIVED.rules || {}).forEach(function (kind) {
     var ofKind = FINDINGS.filter(function (f) { return f.kind === kind; });
     if (!ofKind.length) return;
@@ -34,8 +34,8 @@ function renderFindings() {
   });
 }
 
-// One finding: its first cell's verdict, the sentence linked to that cell, and the row's other
-// cells when several rows say the same.
+// One finding: its first cell's verdict, the sentence linked to that cell, the row's other cells
+// when several rows say the same, and the stack's card.
 function findingItem(f, hidden) {
   var first = f.cells[0], c = BY_ID[first];
   var li = h('li', { 'data-cell': first, 'data-kind': f.kind, hidden: hidden }, [
@@ -46,5 +46,10 @@ function findingItem(f, hidden) {
         openCell(first);
       } })]);
   if (f.cells.length > 1) li.appendChild(cellLinks(f.cells.slice(1)));
+  if (f.stack) {
+    li.appendChild(h('button', { type: 'button', class: 'chip card-link', 'data-card': f.stack, title: 'the card of '
+      + f.stack, onclick: function () { openCard(f.stack); } }, [h('span', { class: 'swatch', style: 'background:'
+      + stackColour(f.stack) }), f.stack]));
+  }
   return li;
 }
