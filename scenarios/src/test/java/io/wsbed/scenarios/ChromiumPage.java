@@ -43,12 +43,14 @@ final class ChromiumPage implements AutoCloseable {
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final Path profile;
+    private final Path html;
     private boolean closed;
 
-    private ChromiumPage(ChromeDriverService service, ChromeDriver driver, Path profile) {
+    private ChromiumPage(ChromeDriverService service, ChromeDriver driver, Path profile, Path html) {
         this.service = service;
         this.driver = driver;
         this.profile = profile;
+        this.html = html;
     }
 
     private static List<Logger> quiet(String... names) {
@@ -99,17 +101,22 @@ final class ChromiumPage implements AutoCloseable {
             deleteTree(profile);
             throw new IllegalStateException("Chromium did not start (driver log: " + driverLog + "): " + e.getMessage(), e);
         }
-        ChromiumPage page = new ChromiumPage(service, driver, profile);
+        ChromiumPage page = new ChromiumPage(service, driver, profile, html);
         try {
             driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
-            driver.get(html.toUri().toString());
-            page.await("the page to draw itself (html[data-ready])",
-                    () -> !driver.findElements(By.cssSelector("html[data-ready='true']")).isEmpty());
+            page.go("");
             return page;
         } catch (RuntimeException e) {
             page.close();
             throw e;
         }
+    }
+
+    /** Loads the file again with a query string ("?compare=a,b", or "" for none) and waits until it has drawn itself. */
+    void go(String query) {
+        driver.get(html.toUri() + query);
+        await("the page to draw itself (html[data-ready])",
+                () -> !driver.findElements(By.cssSelector("html[data-ready='true']")).isEmpty());
     }
 
     ChromeDriver driver() {

@@ -16,10 +16,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebElement;
 
 /**
- * Opens a report's index.html from disk in headless Chromium and checks it as a reader would:
- * every cell of results.json can be found in the matrix through the view controls, a click on a
- * cell opens its timeline (one lane per process, one marker per event, the fault window shaded),
- * and the page fetched nothing. Saves screenshot-matrix.png and screenshot-cell.png beside it.
+ * Opens a report's index.html from disk in headless Chromium and checks it as a reader would: the
+ * findings the harness derived are listed first, in its order, each linked to its cell; every cell
+ * of results.json can be found in the matrix through the view controls; a click on a cell opens
+ * its timeline (one lane per process, one marker per event, the fault window shaded); a shared
+ * compare link shows exactly the rows where the two stacks differ, both timelines on one axis; a
+ * stack's card opens; and the page fetched nothing. Saves screenshot-findings.png,
+ * screenshot-matrix.png, screenshot-cell.png, screenshot-compare.png and screenshot-card.png
+ * beside it.
  */
 final class ReportInChromium {
     private ReportInChromium() {
@@ -30,6 +34,9 @@ final class ReportInChromium {
         Results results = ReportFiles.readResults(reportDir.resolve("results.json"));
         try (ChromiumPage page = ChromiumPage.open(reportDir.resolve("index.html"),
                 reportDir.resolve("logs").resolve("_run").resolve("chromedriver.log"))) {
+            page.screenshot(reportDir.resolve("screenshot-findings.png"));
+            ReportParts.checkFindings(page, results);
+            page.script("document.getElementById('matrix-section').scrollIntoView();");
             page.screenshot(reportDir.resolve("screenshot-matrix.png"));
             Set<String> expected = new TreeSet<>(results.cells().stream().map(CellResult::id).toList());
             assertEquals(expected, cellsAcrossViews(page), "the matrix must offer every cell of results.json");
@@ -40,6 +47,8 @@ final class ReportInChromium {
                     + "'] svg.timeline").isEmpty());
             page.screenshot(reportDir.resolve("screenshot-cell.png"));
             checkTimeline(page, target);
+            ReportParts.checkCompare(page, results, reportDir.resolve("screenshot-compare.png"));
+            ReportParts.checkCard(page, results, reportDir.resolve("screenshot-card.png"));
             Object fetched = page.script("return performance.getEntriesByType('resource').map(e => e.name);");
             assertEquals(List.of(), fetched, "index.html must be self-contained, yet it fetched resources");
         }
@@ -57,7 +66,8 @@ final class ReportInChromium {
                 page.click("#pin option[value='" + pin + "']");
                 page.await("the matrix against " + pin, () -> pin.equals(page.script(
                         "return document.getElementById('pin').value;")));
-                page.all("#matrix-table button.cell").forEach(b -> seen.add(b.getAttribute("data-cell")));
+                ((List<?>) page.script("return Array.from(document.querySelectorAll('#matrix-table button.cell'))"
+                        + ".map(b => b.getAttribute('data-cell'));")).forEach(id -> seen.add((String) id));
             }
         }
         return seen;

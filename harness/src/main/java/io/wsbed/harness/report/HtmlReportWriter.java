@@ -1,8 +1,5 @@
 package io.wsbed.harness.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsbed.harness.result.Results;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +10,20 @@ import java.util.Map;
 
 /**
  * Writes index.html: one self-contained page (inline CSS and script, the results embedded as
- * JSON, nothing fetched) that works from file://. The page draws the run header, the matrix with
- * its view controls, each cell's detail and timeline, and the charts, from the embedded results,
- * so any scenario, path, metric or event the results hold shows up without a change here.
+ * JSON, nothing fetched) that works from file://. The page draws the run header, the findings, the
+ * matrix with its view controls and filters, each cell's detail and timeline, the comparison of
+ * two stacks, the stack cards and the charts, from the embedded results and what {@link PageData}
+ * derived from them, so any scenario, path, metric or event the results hold shows up without a
+ * change here.
  *
  * <p>The template, style and script are resources beside this class; the script parts are
  * concatenated in a fixed order into one strict-mode function.
  */
 public final class HtmlReportWriter {
     private static final String BASE = "/io/wsbed/harness/report/";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SCRIPT_PARTS = List.of("10-util.js", "20-model.js", "30-header.js",
-            "40-matrix.js", "50-detail.js", "60-timeline.js", "70-charts.js", "90-main.js");
+            "35-findings.js", "40-matrix.js", "50-detail.js", "55-compare.js", "57-cards.js", "60-timeline.js",
+            "70-charts.js", "90-main.js");
 
     private HtmlReportWriter() {
     }
@@ -39,25 +38,8 @@ public final class HtmlReportWriter {
                 "title", escapeHtml("wsbed report " + r.run().id()),
                 "css", resource("report.css").strip(),
                 "data", embeddable(ResultsJsonWriter.writeCompact(r)),
-                "predictions", embeddable(predictions(r)),
+                "derived", embeddable(PageData.write(r)),
                 "script", script.toString()));
-    }
-
-    /** The stacks.md predictions some cell measured, as a JSON array for the page. */
-    static String predictions(Results r) {
-        ArrayNode out = JSON.createArrayNode();
-        for (Predictions.Check c : Predictions.check(r)) {
-            if (c.observed() == null) {
-                continue;
-            }
-            ObjectNode n = out.addObject();
-            n.put("key", c.key());
-            n.put("predicted", c.predicted());
-            n.put("observed", c.observed());
-            n.put("status", c.status());
-            n.put("cell", c.cell());
-        }
-        return out.toString();
     }
 
     /**

@@ -22,10 +22,30 @@ import java.util.Set;
  */
 final class MatrixLayout {
 
-    /** One table: a title, its column stacks, its rows and a cell lookup. */
-    record Table(String title, List<String> columns, List<Row> rows, Map<String, CellResult> byRowAndColumn) {
+    /**
+     * One table: a title, the role of its column stacks ("server": servers against the reference
+     * client, or "client"), the stack the other side is pinned to, its column stacks, its rows and a
+     * cell lookup.
+     */
+    record Table(String title, String role, String pin, List<String> columns, List<Row> rows,
+                 Map<String, CellResult> byRowAndColumn) {
         Optional<CellResult> at(Row row, String column) {
             return Optional.ofNullable(byRowAndColumn.get(row.key() + "|" + column));
+        }
+
+        /** The row's cells in column order. */
+        List<CellResult> cells(Row row) {
+            return columns.stream().map(col -> at(row, col)).flatMap(Optional::stream).toList();
+        }
+
+        /** The stack a cell stands for in this table: its server or its client. */
+        String columnOf(CellResult c) {
+            return role.equals("server") ? c.server() : c.client();
+        }
+
+        /** "servers against client jdk". */
+        String against() {
+            return role.equals("server") ? "servers against client " + pin : "clients against server " + pin;
         }
     }
 
@@ -33,6 +53,11 @@ final class MatrixLayout {
     record Row(String scenario, String path, String profile) {
         String key() {
             return scenario + "|" + path + "|" + profile;
+        }
+
+        /** "server-crash · nginx · default". */
+        String label() {
+            return scenario + " \u00b7 " + path + " \u00b7 " + profile;
         }
     }
 
@@ -52,15 +77,14 @@ final class MatrixLayout {
         List<Table> out = new ArrayList<>();
         String client = referenceClient(r);
         String server = referenceServer(r);
-        Table servers = table(r, "Servers (client: " + client + ")", c -> c.client().equals(client), CellResult::server);
+        Table servers = table(r, "Servers (client: " + client + ")", "server", client, c -> c.client().equals(client));
         // A client-view row holding only the reference client's cell (a scenario of the server view
         // alone) compares nothing; that cell is in the server view already.
         Set<String> compared = new HashSet<>();
         r.cells().stream().filter(c -> c.server().equals(server) && !c.client().equals(client))
                 .forEach(c -> compared.add(c.scenario() + "|" + c.path().id() + "|" + c.profile()));
-        Table clients = table(r, "Clients (server: " + server + ")", c -> c.server().equals(server)
-                && (compared.isEmpty() || compared.contains(c.scenario() + "|" + c.path().id() + "|" + c.profile())),
-                CellResult::client);
+        Table clients = table(r, "Clients (server: " + server + ")", "client", server, c -> c.server().equals(server)
+                && (compared.isEmpty() || compared.contains(c.scenario() + "|" + c.path().id() + "|" + c.profile())));
         if (!servers.rows().isEmpty()) {
             out.add(servers);
         }
@@ -78,8 +102,10 @@ final class MatrixLayout {
         return r.cells().stream().filter(c -> !c.client().equals(client) && !c.server().equals(server)).toList();
     }
 
-    private static Table table(Results r, String title, java.util.function.Predicate<CellResult> inView,
-                               java.util.function.Function<CellResult, String> column) {
+    private static Table table(Results r, String title, String role, String pin,
+                               java.util.function.Predicate<CellResult> inView) {
+        java.util.function.Function<CellResult, String> column = role.equals("server") ? CellResult::server
+                : CellResult::client;
         List<CellResult> view = r.cells().stream().filter(inView).toList();
         Set<String> columns = new LinkedHashSet<>();
         Map<String, CellResult> lookup = new LinkedHashMap<>();
@@ -97,7 +123,7 @@ final class MatrixLayout {
         List<String> scenarioOrder = r.scenarios().stream().map(ScenarioInfo::id).toList();
         List<Row> sortedRows = rows.stream().sorted(Comparator.comparingInt((Row x) -> rank(scenarioOrder, x.scenario())))
                 .toList();
-        return new Table(title, sortedColumns, sortedRows, lookup);
+        return new Table(title, role, pin, sortedColumns, sortedRows, lookup);
     }
 
     /** Stacks in the order results.json lists them; unknown ones after, in order of appearance. */

@@ -28,14 +28,13 @@ public final class Predictions {
      * @param predicted what stacks.md says
      * @param observed what the run recorded, or null when no cell measured it
      * @param cell the cell the observation comes from, or null
+     * @param status "confirmed", "saw instead" or "not measured"
      */
-    public record Check(String key, String predicted, String observed, String cell) {
-        /** "confirmed", "saw instead" or "not measured". */
-        public String status() {
-            if (observed == null) {
-                return "not measured";
-            }
-            return observed.equals(predicted) ? "confirmed" : "saw instead";
+    public record Check(String key, String predicted, String observed, String cell, String status) {
+        /** A check whose status follows from what was predicted and observed. */
+        public Check(String key, String predicted, String observed, String cell) {
+            this(key, predicted, observed, cell, observed == null ? "not measured"
+                    : observed.equals(predicted) ? "confirmed" : "saw instead");
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes summary.md: the run header, a verdict count, and the matrix in Markdown (the server
+ * Writes summary.md: the run header, a verdict count, the findings, and the matrix in Markdown (the server
  * view against the reference client, the client view against the reference server), each cell
  * "VERDICT figure". Fit for a CI job summary: never larger than {@link #MAX_BYTES}, which is
  * GitHub's limit for one step summary.
@@ -49,6 +49,40 @@ public final class SummaryMarkdownWriter {
         md.append('\n');
     }
 
+    /** The findings first, by kind, each rule stated once, each finding one sentence with its cell's link. */
+    private static void findings(StringBuilder md, List<Findings.Finding> findings) {
+        md.append("## Findings\n\n");
+        if (findings.isEmpty()) {
+            md.append("No two stacks in the same row disagree.\n\n");
+            return;
+        }
+        md.append(findings.size()).append(" findings, the most important first. A row is one scenario, path and profile"
+                + " in one view: servers against the reference client, or clients against the reference server; what"
+                + " several rows of one scenario say alike of one stack is one finding.\n\n");
+        Findings.rules().forEach((kind, rule) -> {
+            List<Findings.Finding> ofKind = findings.stream().filter(f -> f.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                return;
+            }
+            md.append("### ").append(kind.title()).append(" (").append(ofKind.size()).append(")\n\n")
+                    .append("Rule: ").append(rule).append(".\n\n");
+            ofKind.forEach(f -> md.append("- ").append(f.text()).append(' ').append(links(f.cells())).append('\n'));
+            md.append('\n');
+        });
+    }
+
+    /** "([cell](index.html#cell=a))", or "(cells [1](...) [2](...))" for a finding about several. */
+    private static String links(List<String> cells) {
+        if (cells.size() == 1) {
+            return "([cell](index.html#cell=" + cells.get(0) + "))";
+        }
+        StringBuilder out = new StringBuilder("(cells");
+        for (int i = 0; i < cells.size(); i++) {
+            out.append(" [").append(i + 1).append("](index.html#cell=").append(cells.get(i)).append(')');
+        }
+        return out.append(')').toString();
+    }
+
     private static String full(Results r) {
         StringBuilder md = new StringBuilder();
         md.append("# wsbed report\n\n");
@@ -64,6 +98,7 @@ public final class SummaryMarkdownWriter {
         r.run().timings().forEach((k, v) -> t.add(k + "=" + v));
         md.append("Scaled timings: ").append(String.join(", ", t)).append(".\n\n");
         md.append(counts(r.cells())).append("\n\n");
+        findings(md, Findings.of(r));
         for (MatrixLayout.Table table : MatrixLayout.tables(r)) {
             table(md, table);
         }

@@ -4,6 +4,11 @@ var CELLS = DATA.cells || [];
 var BY_ID = {};
 CELLS.forEach(function (c) { BY_ID[c.id] = c; });
 var SELECTION = (DATA.run && DATA.run.selection) || {};
+// What the harness derived from the results by its rules (findings, compare rows, stack cards, fault
+// kinds, predictions): the page shows these as they are and derives none of them.
+var DERIVED = JSON.parse(document.getElementById('wsbed-derived').textContent);
+var FINDINGS = DERIVED.findings || [];
+var KINDS = DERIVED.kinds || {};
 
 var STACK_ORDER = indexOrder((DATA.stacks || []).map(function (x) { return x.id; })
   .concat(CELLS.map(function (c) { return c.server; }), CELLS.map(function (c) { return c.client; })));
@@ -37,7 +42,11 @@ function pins(view) {
 
 function initialState() {
   var st = { view: 'server', client: SELECTION.reference_client, server: SELECTION.reference_server,
-    profile: 'all', path: 'all', cell: null };
+    profile: 'all', path: 'all', cell: null, text: '', verdicts: VERDICTS.slice(), group: true,
+    compare: ['', ''], card: null };
+  var query = new URLSearchParams(location.search);
+  if (query.get('compare')) st.compare = (query.get('compare') + ',').split(',').slice(0, 2);
+  if (query.get('card')) st.card = query.get('card');
   if (pins('server').indexOf(st.client) < 0) st.client = pins('server')[0];
   if (pins('client').indexOf(st.server) < 0) st.server = pins('client')[0];
   var inServerView = CELLS.filter(function (c) { return c.client === st.client; }).length;
@@ -72,4 +81,14 @@ function rowKey(c) {
 
 function compareRows(a, b) {
   return SCENARIO_ORDER(a.scenario, b.scenario) || PATH_ORDER(a.path, b.path) || PROFILE_ORDER(a.profile, b.profile);
+}
+
+// The compare and card choices live in the query string, so a link shares them
+// (index.html?compare=jetty,undertow&card=undertow); a cell stays in the hash.
+function saveQuery() {
+  var query = new URLSearchParams();
+  if (state.compare[0] && state.compare[1]) query.set('compare', state.compare.join(','));
+  if (state.card) query.set('card', state.card);
+  var search = query.toString().replace(/%2C/g, ',');
+  history.replaceState(null, '', location.pathname + (search ? '?' + search : '') + location.hash);
 }

@@ -80,7 +80,7 @@ function renderAbout() {
 
 // What shared/reference/stacks.md predicts against what this run saw (the run is the authority).
 function predictionTable() {
-  var checks = JSON.parse(document.getElementById('wsbed-predictions').textContent || '[]');
+  var checks = DERIVED.predictions || [];
   if (!checks.length) return h('div');
   var t = h('table', { class: 'plain', id: 'predictions' }, [h('thead', {}, [h('tr', {}, ['prediction', 'stacks.md',
     'this run', '', 'measured in'].map(function (x) { return h('th', { text: x }); }))])]);

@@ -1,5 +1,6 @@
-// The matrix: scenarios down, stacks across, one coloured button per cell; and the controls that
-// pick the view (servers against one client, or clients against one server), profile and path.
+// The matrix: scenarios down, stacks across, one coloured button per cell; the controls that pick
+// the view (servers against one client, or clients against one server), profile and path; and the
+// filters that keep it readable at hundreds of cells: text, verdict, rows grouped by fault kind.
 function renderControls() {
   var box = clear(document.getElementById('controls'));
   box.appendChild(group('View', segmented('view', [['server', 'Servers'], ['client', 'Clients']], state.view)));
@@ -19,6 +20,44 @@ function renderControls() {
   box.appendChild(group('Path', segmented('path', [['all', 'all']].concat(paths.map(function (p) {
     return [p, p];
   })), state.path)));
+  renderFilters();
+}
+
+// Filters only hide and dim what the view shows: a row stays while one of its cells matches.
+function renderFilters() {
+  var box = clear(document.getElementById('filters'));
+  var text = h('input', { type: 'search', id: 'filter-text', placeholder: 'stack, scenario, reason, figure\u2026',
+    value: state.text, 'aria-label': 'filter cells by text', oninput: function (e) {
+      state.text = e.target.value;
+      renderMatrix();
+    } });
+  box.appendChild(group('Filter', text));
+  var present = VERDICTS.filter(function (v) { return CELLS.some(function (c) { return c.verdict === v; }); });
+  box.appendChild(group('Verdict', h('div', { class: 'seg', role: 'group', 'data-control': 'verdict' },
+    present.map(function (v) {
+      return h('button', { type: 'button', 'data-value': v, 'aria-pressed': String(state.verdicts.indexOf(v) >= 0),
+        text: v, onclick: function (e) {
+          var at = state.verdicts.indexOf(v);
+          if (at >= 0) state.verdicts.splice(at, 1); else state.verdicts.push(v);
+          e.target.setAttribute('aria-pressed', String(at < 0));
+          renderMatrix();
+        } });
+    }))));
+  box.appendChild(group('Group rows', h('label', {}, [h('input', { type: 'checkbox', id: 'group-kind',
+    checked: state.group, onchange: function (e) {
+      state.group = e.target.checked;
+      renderMatrix();
+    } }), ' by fault kind'])));
+}
+
+function matches(c) {
+  if (state.verdicts.indexOf(c.verdict) < 0) return false;
+  var q = state.text.trim().toLowerCase();
+  return !q || [c.id, c.verdict, c.reason, c.key_figure].join(' ').toLowerCase().indexOf(q) >= 0;
+}
+
+function kindOf(scenario) {
+  return KINDS[scenario] || scenario;
 }
 
 function group(label, control) {
@@ -48,11 +87,15 @@ function renderMatrix() {
     var k = rowKey(c);
     if (!byRow[k]) {
       byRow[k] = {};
-      rows.push({ key: k, scenario: c.scenario, path: c.path, profile: c.profile });
+      rows.push({ key: k, scenario: c.scenario, path: c.path, profile: c.profile, kind: kindOf(c.scenario) });
     }
     byRow[k][columnOf(c)] = c;
   });
-  rows.sort(compareRows);
+  var kindOrder = indexOrder(unique(rows.slice().sort(compareRows).map(function (r) { return r.kind; })));
+  rows.sort(function (a, b) { return (state.group ? kindOrder(a.kind, b.kind) : 0) || compareRows(a, b); });
+  var shown = rows.filter(function (row) {
+    return columns.some(function (col) { return byRow[row.key][col] && matches(byRow[row.key][col]); });
+  });
   var role = state.view === 'server' ? 'server' : 'client';
   var table = h('table', { class: 'matrix', id: 'matrix-table' });
   table.appendChild(h('thead', {}, [h('tr', {}, [h('th', { text: 'scenario' }), h('th', { text: 'path' }),
@@ -62,11 +105,16 @@ function renderMatrix() {
       + stackColour(col) }), col + ' ' + role, h('span', { class: 'ver', text: info ? info.version : '' })]);
   })))]));
   var body = h('tbody');
-  rows.forEach(function (row, i) {
+  shown.forEach(function (row, i) {
+    if (state.group && (i === 0 || shown[i - 1].kind !== row.kind)) {
+      var n = shown.filter(function (r) { return r.kind === row.kind; }).length;
+      body.appendChild(h('tr', { class: 'kind' }, [h('th', { colspan: 3 + columns.length, 'data-kind': row.kind },
+        ['fault: ' + row.kind, h('span', { class: 'muted', text: ' \u00b7 ' + n + (n === 1 ? ' row' : ' rows') })])]));
+    }
     var tr = h('tr');
-    var first = i === 0 || rows[i - 1].scenario !== row.scenario;
-    if (first) {
-      var span = rows.filter(function (r) { return r.scenario === row.scenario; }).length;
+    if (i === 0 || shown[i - 1].scenario !== row.scenario) {
+      var span = 1;
+      while (i + span < shown.length && shown[i + span].scenario === row.scenario) span++;
       tr.appendChild(h('td', { class: 'scenario', rowspan: span }, [row.scenario,
         h('span', { class: 'desc', text: scenarioInfo(row.scenario).description })]));
     }
@@ -74,19 +122,23 @@ function renderMatrix() {
     tr.appendChild(h('td', { class: 'tag', text: row.profile }));
     columns.forEach(function (col) {
       var c = byRow[row.key][col];
-      tr.appendChild(c ? h('td', {}, [cellButton(c)]) : h('td', { class: 'none', text: '\u2014', title: 'not run' }));
+      tr.appendChild(c ? h('td', {}, [cellButton(c, !matches(c))])
+        : h('td', { class: 'none', text: '\u2014', title: 'not run' }));
     });
     body.appendChild(tr);
   });
   table.appendChild(body);
+  var matching = cells.filter(matches).length;
   box.appendChild(h('p', { class: 'hint', id: 'matrix-count', text: cells.length + ' of ' + CELLS.length
-    + ' cells in this view. Click a cell for its verdict, figures and timeline.' }));
+    + ' cells in this view' + (matching < cells.length ? ', ' + matching + ' match the filter (' + shown.length + ' of '
+    + rows.length + ' rows)' : '') + '. Click a cell for its verdict, figures and timeline.' }));
   box.appendChild(table);
 }
 
-function cellButton(c) {
+function cellButton(c, dim) {
   var tip = c.verdict + ': ' + c.reason;
-  return h('button', { type: 'button', class: 'cell v-' + c.verdict + (state.cell === c.id ? ' selected' : ''),
+  return h('button', { type: 'button', class: 'cell v-' + c.verdict + (state.cell === c.id ? ' selected' : '')
+    + (dim ? ' dim' : ''),
     'data-cell': c.id, title: tip, onclick: function () { openCell(c.id); } }, [
     h('span', { class: 'verdict', text: c.verdict }),
     h('span', { class: 'fig', text: c.key_figure || '\u00a0' }),

@@ -25,12 +25,24 @@ function openCell(id) {
       }))));
   }
   box.appendChild(h('h3', { text: 'Timeline' }));
-  box.appendChild(timelineBlock(c));
+  box.appendChild(timelineBlock([c], { ids: true }));
   box.appendChild(h('div', { class: 'grid2' }, [keyValues('Metrics', c.metrics, 'metrics'),
     keyValues('Observations', c.observations, 'observations')]));
   box.appendChild(eventTable(c));
   box.appendChild(footer(c));
   box.scrollIntoView({ block: 'start' });
+}
+
+// Links to cells, each labelled by its path and profile (the rest of its id is the context's).
+function cellLinks(ids) {
+  return h('span', { class: 'cell-links' }, ids.map(function (id) {
+    var c = BY_ID[id];
+    return h('a', { href: '#cell=' + encodeURIComponent(id), class: 'chip', title: id,
+      text: c ? c.path + ' \u00b7 ' + c.profile : id, onclick: function (e) {
+        e.preventDefault();
+        openCell(id);
+      } });
+  }));
 }
 
 function closeCell() {

@@ -103,40 +103,66 @@ function niceStep(span) {
   return m * pow;
 }
 
-function timelineBlock(c) {
+// The smallest range holding every range given.
+function unionRange(ranges) {
+  return { min: Math.min.apply(null, ranges.map(function (r) { return r.min; })),
+    max: Math.max.apply(null, ranges.map(function (r) { return r.max; })) };
+}
+
+// One or more cells' timelines, one above the other on one time axis (t0 = each cell's stimulus):
+// the range buttons and a drag to zoom act on all of them. opts.ids gives the buttons the ids the
+// cell detail uses; opts.caption(c) draws a line above each timeline.
+function timelineBlock(cells, opts) {
+  opts = opts || {};
   var wrap = h('div', { class: 'timeline-block' });
-  var tl = c.timeline || [];
-  if (!tl.length) {
+  var drawn = cells.filter(function (c) { return (c.timeline || []).length; });
+  if (!drawn.length) {
     wrap.appendChild(h('p', { class: 'muted', text: 'No events were recorded for this cell (it did not start).' }));
     return wrap;
   }
-  var full = fullRange(tl), sessions = sessionRange(tl, full), view = sessions;
-  var status = h('span', { class: 'hint', id: 'timeline-status' });
-  var holder = h('div');
+  var fulls = {};
+  drawn.forEach(function (c) { fulls[c.id] = fullRange(c.timeline); });
+  var full = unionRange(drawn.map(function (c) { return fulls[c.id]; }));
+  var sessions = unionRange(drawn.map(function (c) { return sessionRange(c.timeline, fulls[c.id]); }));
+  var view = sessions;
+  var status = h('span', { class: 'hint tl-status', id: opts.ids ? 'timeline-status' : null });
+  var holders = cells.map(function () { return h('div'); });
   var draw = function () {
-    clear(holder).appendChild(drawTimeline(c, view, full, status, function (r) { view = r; draw(); }));
+    var notes = [];
+    cells.forEach(function (c, i) {
+      clear(holders[i]);
+      if (opts.caption) holders[i].appendChild(opts.caption(c));
+      if (!(c.timeline || []).length) {
+        holders[i].appendChild(h('p', { class: 'muted', text: 'No events were recorded for this cell.' }));
+        return;
+      }
+      var own = [];
+      holders[i].appendChild(drawTimeline(c, view, fulls[c.id], own, function (r) { view = r; draw(); }));
+      own.forEach(function (n) { notes.push(cells.length > 1 ? c.server + ' \u00d7 ' + c.client + ': ' + n : n); });
+    });
+    status.textContent = notes.join(' ');
+  };
+  var button = function (name, text, range) {
+    return h('button', { type: 'button', class: 'tl-' + name, id: opts.ids ? 'tl-' + name : null, text: text,
+      onclick: function () {
+        view = range();
+        draw();
+      } });
   };
   wrap.appendChild(h('div', { class: 'tl-tools' }, [
-    h('button', { type: 'button', id: 'tl-sessions', text: 'From the first session', onclick: function () {
-      view = sessions;
-      draw();
-    } }),
-    h('button', { type: 'button', id: 'tl-whole', text: 'Whole cell (with process starts)', onclick: function () {
-      view = full;
-      draw();
-    } }),
-    h('button', { type: 'button', id: 'tl-fault', text: 'Around the fault', onclick: function () {
-      view = faultRange(tl, full);
-      draw();
-    } }),
+    button('sessions', 'From the first session', function () { return sessions; }),
+    button('whole', 'Whole cell (with process starts)', function () { return full; }),
+    button('fault', 'Around the fault', function () {
+      return unionRange(drawn.map(function (c) { return faultRange(c.timeline, fulls[c.id]); }));
+    }),
     h('span', { class: 'hint', text: 'Drag across the lanes to zoom in; hover a marker for every field.' }), status]));
-  wrap.appendChild(holder);
+  holders.forEach(function (x) { wrap.appendChild(x); });
   wrap.appendChild(timelineKey());
   draw();
   return wrap;
 }
 
-function drawTimeline(c, range, full, status, onZoom) {
+function drawTimeline(c, range, full, notes, onZoom) {
   var tl = c.timeline, sources = unique(tl.map(function (e) { return e.source; })).sort(compareLanes);
   var bottom = TL.TOP + sources.length * TL.LANE, H = bottom + TL.AXIS, right = TL.W - TL.RIGHT;
   var x = function (ms) { return TL.LEFT + (ms - range.min) / (range.max - range.min) * (right - TL.LEFT); };
@@ -172,8 +198,9 @@ function drawTimeline(c, range, full, status, onZoom) {
   drawAxis(svg, range, x, bottom, right);
   var hidden = drawEvents(svg, tl, range, x, laneY, bottom);
   var outside = tl.filter(function (e) { return e.ms < range.min || e.ms > range.max; }).length;
-  status.textContent = (hidden ? hidden + ' labels did not fit at this zoom: drag to zoom in, or hover the markers. '
-    : '') + (outside ? outside + ' events outside this range.' : '');
+  var note = (hidden ? hidden + ' labels did not fit at this zoom: drag to zoom in, or hover the markers. ' : '')
+    + (outside ? outside + ' events outside this range.' : '');
+  if (note) notes.push(note);
   enableZoom(svg, range, right, bottom, onZoom);
   return svg;
 }
