@@ -70,7 +70,7 @@ public final class Findings {
     public static Map<Kind, String> rules() {
         Map<Kind, String> out = new LinkedHashMap<>();
         out.put(Kind.VERDICT, "a verdict other than the one most cells of its row have (on a tie, the better"
-                + " verdict is the row's)");
+                + " verdict is the row's; SKIPPED cells are left out)");
         out.put(Kind.SIGNAL, "a side told something else than in most cells of its row: another close code, an"
                 + " error, a refused send or nothing, or another answer to a send after close (on a tie, what the"
                 + " row's first column says is the row's)");
@@ -106,7 +106,9 @@ public final class Findings {
         return out;
     }
 
-    private static List<RowFinding> verdicts(MatrixLayout.Table t, List<CellResult> cells) {
+    private static List<RowFinding> verdicts(MatrixLayout.Table t, List<CellResult> row) {
+        // A SKIPPED cell measured nothing: a stack that cannot take part is not a verdict to compare.
+        List<CellResult> cells = row.stream().filter(c -> c.verdict() != Verdict.SKIPPED).toList();
         Split split = Split.of(cells, c -> c.verdict().name(), Comparator.comparing(v -> Verdict.valueOf(v).ordinal()));
         List<RowFinding> out = new ArrayList<>();
         for (CellResult c : split.odd()) {
