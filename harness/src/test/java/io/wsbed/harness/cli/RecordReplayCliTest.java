@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** wsbed record as a user meets it: one-line errors with exit code 2. */
+/** wsbed record and wsbed replay as a user meets them: one-line errors with exit code 2. */
 class RecordReplayCliTest {
+    static final String HEADER = "{\"schema\":\"wsbed.recording/1\",\"t\":0,\"mode\":\"client\",\"url\":\"ws://127.0.0.1:1/ws\"}\n";
+    static final String SEQ_1 = "{\"t\":1,\"at_us\":100000,\"from\":\"server\",\"op\":\"text\",\"text\":\"{\\\"seq\\\":1}\"}\n";
+
     @TempDir
     Path dir;
 
@@ -33,5 +36,18 @@ class RecordReplayCliTest {
         assertEquals(2, call.run("record", "--url", "ws://127.0.0.1:" + port + "/ws", "--listen", "0.0.0.0:9000", "-o",
                 file.toString()));
         assertTrue(call.err().contains("is not a loopback address"), call.err());
+    }
+
+    @Test
+    void replayRefusesACutRecordingAnUnknownSchemaAndABadOption() throws Exception {
+        Path cut = Files.writeString(dir.resolve("cut.jsonl"), HEADER + SEQ_1 + "{\"t\":2,\"at_us\":2000");
+        assertEquals(2, call.run("replay", cut.toString()));
+        assertEquals(1, call.err().strip().lines().count(), call.err());
+        assertTrue(call.err().contains(cut + " line 3 is cut off in the middle"), call.err());
+        Path v9 = Files.writeString(dir.resolve("v9.jsonl"), "{\"schema\":\"wsbed.recording/9\"}\n");
+        assertEquals(2, call.run("replay", v9.toString()));
+        assertTrue(call.err().contains("has schema 'wsbed.recording/9', which this wsbed does not read"), call.err());
+        assertEquals(2, call.run("replay", cut.toString(), "--fault", "boom@1"));
+        assertEquals(2, call.run("replay", cut.toString(), "--speed", "0"));
     }
 }

@@ -67,7 +67,7 @@ class WsbedCliTest {
     @Test
     void unknownCommandsAndOptionsAreOneLineThatListsWhatIsKnownAndExitTwo() {
         assertEquals(2, cli("bench"));
-        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, recheck, record, help "
+        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, recheck, record, replay, help "
                 + "(wsbed --help)",
                 err().strip());
         assertEquals(2, cli("diff", "--fast", "a", "b"));
@@ -86,7 +86,7 @@ class WsbedCliTest {
     void helpListsEveryCommandAndTheExitCodes() {
         for (String[] help : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
             assertEquals(0, cli(help), String.join(" ", help));
-            for (String command : new String[] {"run", "merge", "diff", "recheck", "record"}) {
+            for (String command : new String[] {"run", "merge", "diff", "recheck", "record", "replay"}) {
                 assertTrue(out().contains("\n  " + command + " "), command + " in:\n" + out());
             }
             assertTrue(out().contains("Exit codes:") && out().contains("3   run: a verdict drifted from the baseline"),

@@ -1,0 +1,98 @@
+package io.wsbed.harness.cli;
+
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.replay.MicroClock;
+import io.wsbed.harness.replay.Playback;
+import io.wsbed.harness.replay.Recording;
+import io.wsbed.harness.replay.RecordingReader;
+import io.wsbed.harness.replay.ReplayEvents;
+import io.wsbed.harness.replay.ReplayFault;
+import io.wsbed.harness.replay.ReplayPlan;
+import io.wsbed.harness.replay.ReplayServer;
+import io.wsbed.harness.replay.wire.WsUrl;
+import io.wsbed.harness.run.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wsbed replay FILE [--port N] [--speed X] [--loop] [--fault SPEC]}: serves a recording on
+ * 127.0.0.1 to every client that connects, with the recorded timing and the fault at its moment,
+ * printing what it does as the process contract's event lines. Runs until Ctrl-C or --duration.
+ */
+@Command(name = "replay", description = {"Plays a recording (wsbed record) to every client that connects to "
+        + "127.0.0.1, with the recorded timing scaled by --speed and a fault at the moment you choose. Prints the URL to point the client at, then one event line "
+        + "(process contract: t, ev, ...) for everything it does. Runs until Ctrl-C or --duration."})
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a recording (wsbed record)")
+    String input;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "port on 127.0.0.1 (default: any free port)")
+    int port;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
+            description = "recorded time is divided by X: 2 plays twice as fast (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--loop", description = "play the frames again and again, one recording length apart")
+    boolean loop;
+
+    @Option(names = "--fault", paramLabel = "SPEC", description = {"crash@S (connection dropped without a Close), "
+            + "reset@S (RST), close:CODE@S, stall@S (nothing sent or read, connection kept), idle@S (no more messages, "
+            + "pongs and Close answered) or none; S = seconds into the recording, per connection (default: none)"})
+    String fault;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "stop after this long, e.g. 60s (default: Ctrl-C)")
+    String duration;
+
+    @Override
+    public Integer call() {
+        if (!(speed > 0 && speed <= 1000)) {
+            throw HarnessException.configuration("--speed must be above 0 and at most 1000, got " + speed);
+        }
+        Duration max = duration == null ? null : Duration.ofMillis(Settings.duration("--duration", duration));
+        Path in = Path.of(input);
+        Recording recording = RecordingReader.read(in);
+        Optional<ReplayFault> chosen = fault == null ? Optional.empty() : ReplayFault.parse(fault);
+        Playback playback = Playback.of(recording, loop);
+        ReplayPlan plan = new ReplayPlan(playback, chosen, speed, recording.header().subprotocol(), targetOf(recording));
+        return serve(plan, input, max);
+    }
+
+    private int serve(ReplayPlan plan, String what, Duration max) {
+        PrintWriter console = spec.commandLine().getOut();
+        ReplayEvents events = new ReplayEvents(console, new MicroClock());
+        String faultText = plan.fault().map(ReplayFault::spec).orElse("none");
+        console.println("Replaying " + what + ": " + plan.playback().describe() + "; fault " + faultText + "; speed " + speed);
+        try (SignalStop signal = SignalStop.install()) {
+            ReplayServer server = ReplayServer.start(plan, port, events);
+            try {
+                console.println("Point the client at " + server.url() + " (every connection gets the whole replay; "
+                        + (max == null ? "" : "stops after " + duration + " or ") + "Ctrl-C stops it)");
+                signal.await(max);
+            } finally {
+                server.close();
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** The recorded URL's path, for the printed URL ("/" when the recording names none). */
+    private static String targetOf(Recording r) {
+        try {
+            return WsUrl.parse(r.header().url()).target();
+        } catch (HarnessException e) {
+            return "/";
+        }
+    }
+}
