@@ -8,12 +8,15 @@ import io.wsbed.harness.replay.RecordingReader;
 import io.wsbed.harness.replay.ReplayEvents;
 import io.wsbed.harness.replay.ReplayFault;
 import io.wsbed.harness.replay.ReplayPlan;
+import io.wsbed.harness.replay.ReplayReport;
 import io.wsbed.harness.replay.ReplayServer;
 import io.wsbed.harness.replay.wire.WsUrl;
 import io.wsbed.harness.run.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,9 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wsbed replay FILE [--port N] [--speed X] [--loop] [--fault SPEC]}: serves a recording on
- * 127.0.0.1 to every client that connects, with the recorded timing and the fault at its moment,
- * printing what it does as the process contract's event lines. Runs until Ctrl-C or --duration.
+ * {@code wsbed replay FILE [--port N] [--speed X] [--loop] [--fault SPEC] [--report DIR]}: serves a
+ * recording on 127.0.0.1 to every client that connects, with the recorded timing and the fault at
+ * its moment, printing what it does as the process contract's event lines. Runs until Ctrl-C or
+ * --duration; --report then writes the session as a report with one cell.
  */
 @Command(name = "replay", description = {"Plays a recording (wsbed record) to every client that connects to "
         + "127.0.0.1, with the recorded timing scaled by --speed and a fault at the moment you choose. Prints the URL to point the client at, then one event line "
@@ -55,6 +59,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION", description = "stop after this long, e.g. 60s (default: Ctrl-C)")
     String duration;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "at the end, write the session as a report (index.html, results.json) into DIR (cleared first)")
+    String report;
+
     @Override
     public Integer call() {
         if (!(speed > 0 && speed <= 1000)) {
@@ -72,6 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
     private int serve(ReplayPlan plan, String what, Duration max) {
         PrintWriter console = spec.commandLine().getOut();
         ReplayEvents events = new ReplayEvents(console, new MicroClock());
+        long start = events.clock().nowMicros();
         String faultText = plan.fault().map(ReplayFault::spec).orElse("none");
         console.println("Replaying " + what + ": " + plan.playback().describe() + "; fault " + faultText + "; speed " + speed);
         try (SignalStop signal = SignalStop.install()) {
@@ -83,8 +92,27 @@ final class ReplayCommand implements Callable<Integer> {
             } finally {
                 server.close();
             }
+            if (report != null) {
+                console.println("Report: " + writeReport(events, plan, what, start));
+            }
         }
         return ExitCode.OK.code();
+    }
+
+    /** The session as a report with one cell (ReplayReport); returns its index.html. */
+    private Path writeReport(ReplayEvents events, ReplayPlan plan, String what, long startMicros) {
+        String faultText = plan.fault().map(ReplayFault::spec).orElse("none");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("replayed", what);
+        settings.put("fault", faultText);
+        settings.put("speed", speed);
+        settings.put("loop", loop);
+        if (events.dropped() > 0) {
+            settings.put("events_not_kept", events.dropped());
+        }
+        return ReplayReport.write(Path.of(report), ReplayReport.results(events.events(), what + ": "
+                + plan.playback().describe() + "; fault " + faultText + "; speed " + speed, settings, startMicros,
+                events.clock().nowMicros()), events.events());
     }
 
     /** The recorded URL's path, for the printed URL ("/" when the recording names none). */
