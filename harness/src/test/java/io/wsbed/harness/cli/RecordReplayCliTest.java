@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wsbed.harness.check.RecheckFixture;
 import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.replay.Recorder;
 import io.wsbed.harness.replay.Recording;
 import io.wsbed.harness.replay.RecordingReader;
 import io.wsbed.harness.replay.wire.WsUrl;
+import io.wsbed.harness.report.ResultsJsonWriter;
+import io.wsbed.harness.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +51,7 @@ class RecordReplayCliTest {
     }
 
     @Test
-    void replayRefusesACutRecordingAnUnknownSchemaAndABadOption() throws Exception {
+    void replayRefusesACutRecordingAnUnknownSchemaAndAResultsFileWithoutACell() throws Exception {
         Path cut = Files.writeString(dir.resolve("cut.jsonl"), HEADER + SEQ_1 + "{\"t\":2,\"at_us\":2000");
         assertEquals(2, call.run("replay", cut.toString()));
         assertEquals(1, call.err().strip().lines().count(), call.err());
@@ -56,6 +59,12 @@ class RecordReplayCliTest {
         Path v9 = Files.writeString(dir.resolve("v9.jsonl"), "{\"schema\":\"wsbed.recording/9\"}\n");
         assertEquals(2, call.run("replay", v9.toString()));
         assertTrue(call.err().contains("has schema 'wsbed.recording/9', which this wsbed does not read"), call.err());
+        Path results = Files.writeString(dir.resolve("results.json"),
+                ResultsJsonWriter.write(RecheckFixture.stored(Verdict.PASS, "server-crash")));
+        assertEquals(2, call.run("replay", results.toString()));
+        assertTrue(call.err().contains("is a results.json, not a recording: replay one of its cells with --cell ID"), call.err());
+        assertEquals(2, call.run("replay", results.toString(), "--cell", "nope"));
+        assertTrue(call.err().contains("has no cell 'nope'; it has 2 cells: server-crash.jetty.jdk.default.direct"), call.err());
         assertEquals(2, call.run("replay", cut.toString(), "--fault", "boom@1"));
         assertEquals(2, call.run("replay", cut.toString(), "--speed", "0"));
     }
@@ -106,4 +115,5 @@ class RecordReplayCliTest {
             }
         }
     }
+
 }
