@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * The command line: {@code wsbed run} runs the comparison, {@code wsbed merge} merges the
  * results of several runs into one report, {@code wsbed diff} compares two runs, {@code wsbed recheck}
- * judges a stored run again with the current rules. Each command is
+ * judges a stored run again with the current rules, {@code wsbed record} and {@code wsbed replay}
+ * record a WebSocket session and play it back with a fault. Each command is
  * one class, registered in {@code subcommands} below and nowhere else; help, version, parse errors
  * and exit codes ({@link ExitCode}) are the same for all of them.
  */
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
         versionProvider = WsbedCli.Version.class,
         description = "Runs WebSocket stacks through faults and compares how each one surfaces them.",
         subcommands = {RunCommand.class, MergeCommand.class, DiffCommand.class, RecheckCommand.class,
-            CommandLine.HelpCommand.class})
+            RecordCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class WsbedCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;

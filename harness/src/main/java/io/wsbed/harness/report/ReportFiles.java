@@ -62,6 +62,16 @@ public final class ReportFiles {
         return "logs/" + cell.id();
     }
 
+    /** Writes one log file of a cell (a process's event lines) into its log folder. */
+    public void writeCellLog(Cell cell, String name, String content) {
+        try {
+            Files.createDirectories(cellLogs(cell));
+        } catch (IOException e) {
+            throw new HarnessException("cannot create " + cellLogs(cell) + ": " + e.getMessage(), e);
+        }
+        writeFile(cellLogsRelative(cell) + "/" + name, content);
+    }
+
     /** Folder for run-level logs (stack info calls). */
     public Path runLogs() {
         return dir.resolve("logs").resolve("_run");

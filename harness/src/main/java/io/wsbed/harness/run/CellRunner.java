@@ -14,7 +14,6 @@ import io.wsbed.harness.schedule.CellContext;
 import io.wsbed.harness.schedule.ScheduleRunner;
 import io.wsbed.harness.stack.StackCatalog;
 import io.wsbed.harness.stack.StackInfo;
-import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.timeline.Timeline;
 import io.wsbed.harness.verdict.Judgement;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ final class CellRunner {
             teardownNanos = System.nanoTime() - t;
         }
         // The checker reads exactly what results.json stores, so recheck gives the same answer.
-        List<TimelineEntry> entries = relative(timeline.snapshot());
+        List<TimelineEntry> entries = TimelineEntry.relative(timeline.snapshot());
         Outcome outcome = broken != null ? broken : CellCheck.check(scenario, cell, timings, entries);
         return result(cell, scenario, outcome.judgement(), outcome, entries, logsRelative, ctx.startMs(),
                 ctx.setupStartMs(), startNanos, teardownNanos);
@@ -93,12 +92,4 @@ final class CellRunner {
                 logs, cellTimings);
     }
 
-    /** The timeline relative to the first stimulus (or the first event when there was none). */
-    static List<TimelineEntry> relative(List<Event> events) {
-        long t0 = events.stream().filter(e -> e.source().equals("harness") && e.ev().equals("fault"))
-                .mapToLong(Event::tMicros).findFirst()
-                .orElse(events.isEmpty() ? 0 : events.get(0).tMicros());
-        return events.stream().map(e -> new TimelineEntry(e.source(), Math.round((e.tMicros() - t0) / 100.0) / 10.0,
-                e.ev(), e.fields())).toList();
-    }
 }

@@ -147,6 +147,15 @@ public final class MatrixRun {
         return List.copyOf(results);
     }
 
+    /** This machine as the report header shows it: cores, OS, the JVM. */
+    public static Map<String, Object> host() {
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("cores", Runtime.getRuntime().availableProcessors());
+        host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        host.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        return host;
+    }
+
     /**
      * Writes the report of the cells run so far (and appends summary.md to GITHUB_STEP_SUMMARY
      * when set) and returns the results. Calling it again without new cells returns the same results.
@@ -155,10 +164,7 @@ public final class MatrixRun {
         if (finished != null && finished.cells().size() == results.size()) {
             return finished;
         }
-        Map<String, Object> host = new LinkedHashMap<>();
-        host.put("cores", Runtime.getRuntime().availableProcessors());
-        host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        host.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        Map<String, Object> host = host();
         infra.describe().forEach(host::put);
         RunInfo run = new RunInfo(start.replaceAll("[^0-9]", "").substring(0, 14), start, iso(clock), settings.seed(), host,
                 infra.kind(), timings.asMap(), settings.selectionForReport());

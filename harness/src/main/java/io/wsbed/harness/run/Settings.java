@@ -145,7 +145,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
     }
 
     /** "10s", "500ms" or a bare number of milliseconds. */
-    static long duration(String key, String raw) {
+    public static long duration(String key, String raw) {
         String v = raw.strip().toLowerCase(Locale.ROOT);
         try {
             long ms;

@@ -10,9 +10,6 @@ import io.wsbed.harness.report.ResultsJsonWriter;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.verdict.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: help, one-line errors, exit codes. */
 class WsbedCliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliCall call = new CliCall();
 
     @Test
     void diffOfTwoEqualRunsExitsZero(@TempDir Path dir) throws Exception {
@@ -71,7 +67,8 @@ class WsbedCliTest {
     @Test
     void unknownCommandsAndOptionsAreOneLineThatListsWhatIsKnownAndExitTwo() {
         assertEquals(2, cli("bench"));
-        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, recheck, help (wsbed --help)",
+        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, recheck, record, replay, help "
+                + "(wsbed --help)",
                 err().strip());
         assertEquals(2, cli("diff", "--fast", "a", "b"));
         assertEquals("wsbed: Configuration error: unknown option '--fast' for wsbed diff; known: --help, --min-ms, "
@@ -89,7 +86,7 @@ class WsbedCliTest {
     void helpListsEveryCommandAndTheExitCodes() {
         for (String[] help : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
             assertEquals(0, cli(help), String.join(" ", help));
-            for (String command : new String[] {"run", "merge", "diff"}) {
+            for (String command : new String[] {"run", "merge", "diff", "recheck", "record", "replay"}) {
                 assertTrue(out().contains("\n  " + command + " "), command + " in:\n" + out());
             }
             assertTrue(out().contains("Exit codes:") && out().contains("3   run: a verdict drifted from the baseline"),
@@ -142,7 +139,6 @@ class WsbedCliTest {
         for (String f : new String[] {"index.html", "summary.md", "results.json"}) {
             assertTrue(Files.exists(outDir.resolve(f)), f);
         }
-        out.reset();
         assertEquals(0, cli("recheck", outDir.resolve("results.json").toString(), "-o", dir.resolve("twice").toString()));
         assertTrue(out().contains("Every verdict is as stored."), out());
     }
@@ -170,18 +166,15 @@ class WsbedCliTest {
     }
 
     private int cli(String... args) {
-        out.reset();
-        err.reset();
-        return WsbedCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return call.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return call.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return call.err();
     }
 
     private static Path write(Path dir, Results r) throws Exception {
