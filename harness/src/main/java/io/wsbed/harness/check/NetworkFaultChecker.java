@@ -14,7 +14,9 @@ import java.util.Optional;
  * The network between two live peers failed and recovered: did each side notice within the
  * window, how fast did the client come back after the {@code recover} mark, and what was lost?
  * A fault that recovers at a fixed time (proxy-down) counts detection also after the recovery; one
- * that recovers after detection (blackhole, reset) counts only what came before it.
+ * that recovers after detection (blackhole, reset) counts only what came before it. With a
+ * capture, {@code fault_on_wire_ms} is the first FIN or RST on the cell's connections between the
+ * fault and the recovery: when the fault first acted on the wire.
  */
 public final class NetworkFaultChecker implements Checker {
     private final boolean detectAfterRecovery;
@@ -43,6 +45,12 @@ public final class NetworkFaultChecker implements Checker {
         s.put(metrics, obs, t.windowMs());
         metrics.put("client_detect_ms", cd);
         metrics.put("server_detect_ms", sd);
+        c.putWire(metrics, obs, cd);
+        s.putWire(metrics, obs, sd);
+        // Where the fault first acted on the wire: a reset_peer toxic waits for the next data chunk
+        // (the server's next tick), so the detection figures include where that tick fell.
+        metrics.put("fault_on_wire_ms", Wire.firstCut(h, conn.t0(), Math.min(t1, h.observedUntil()))
+                .map(e -> TimelineQueries.ms(conn.t0(), e.tMicros())).orElse(null));
         metrics.put("reconnect_ms", reconnect);
         metrics.put("silent_loss", lost);
         obs.put("client_detected", cd == null ? "not within " + t.windowMs() + " ms" : "yes");

@@ -33,6 +33,8 @@ public final class WireLane {
     public static final String PONG = "pong";
     public static final String DATA = "data";
     public static final String LOST_TRACK = "lost-track";
+    /** Data frames closer together than this belong to one run (the scaled ticks are 50 ms apart). */
+    public static final long RUN_GAP_MS = 100;
 
     private final Set<Integer> ports;
     private final Map<String, Direction> live = new LinkedHashMap<>();
@@ -60,7 +62,9 @@ public final class WireLane {
         boolean fin;
         boolean rst;
         long dataFrames;
-        long lastData;
+        long runFrames;
+        long runFirst;
+        long runLast;
 
         Direction(int from, int to) {
             this.from = from;
@@ -123,7 +127,8 @@ public final class WireLane {
         if (s.has(TcpSegment.SYN)) {
             if (d == null || d.fin || d.rst || d.dataFrames > 0) {
                 if (d != null) {
-                    done.add(d); // the port pair is reused by a new connection
+                    endRun(d); // the port pair is reused by a new connection
+                    done.add(d);
                 }
                 d = new Direction(s.srcPort(), s.dstPort());
                 live.put(s.direction(), d);
@@ -154,8 +159,15 @@ public final class WireLane {
             emit(s, LOST_TRACK, "why", l.why());
         } else if (f instanceof StreamScanner.Frame fr) {
             if (fr.isData()) {
+                if (d.runFrames > 0 && s.tMicros() - d.runLast >= RUN_GAP_MS * 1000) {
+                    endRun(d);
+                }
+                if (d.runFrames == 0) {
+                    d.runFirst = s.tMicros();
+                }
                 d.dataFrames++;
-                d.lastData = s.tMicros();
+                d.runFrames++;
+                d.runLast = s.tMicros();
             } else if (fr.opcode() == 8) {
                 emit(s, CLOSE_FRAME, "code", fr.code() < 0 ? null : (long) fr.code(),
                         "reason", fr.reason().isEmpty() ? null : fr.reason());
@@ -177,17 +189,22 @@ public final class WireLane {
         events.add(new Event(SOURCE, s.tMicros(), ev, fields));
     }
 
-    private Result finish() {
-        done.addAll(live.values());
-        for (Direction d : done) {
-            if (d.dataFrames > 0) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("from", (long) d.from);
-                fields.put("to", (long) d.to);
-                fields.put("frames", d.dataFrames);
-                events.add(new Event(SOURCE, d.lastData, DATA, fields));
-            }
+    /** Ends the direction's current run of data frames with its {@code data} event. */
+    private void endRun(Direction d) {
+        if (d.runFrames > 0) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("from", (long) d.from);
+            fields.put("to", (long) d.to);
+            fields.put("frames", d.runFrames);
+            fields.put("span_ms", Math.round((d.runLast - d.runFirst) / 100.0) / 10.0);
+            events.add(new Event(SOURCE, d.runLast, DATA, fields));
+            d.runFrames = 0;
         }
+    }
+
+    private Result finish() {
+        live.values().forEach(this::endRun);
+        done.addAll(live.values());
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparingLong(Event::tMicros)); // stable: capture order within a microsecond
         int connections = (int) done.stream().filter(d -> ports.contains(d.to)).count();
