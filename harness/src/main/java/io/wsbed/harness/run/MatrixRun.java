@@ -177,7 +177,9 @@ public final class MatrixRun {
         List<ScenarioInfo> scenarios = new ArrayList<>();
         results.stream().map(CellResult::scenario).distinct().forEach(id -> {
             Scenario s = scenario(id);
-            scenarios.add(new ScenarioInfo(s.id(), s.paths(), s.description(), s.reports()));
+            // What the matrix's number means belongs next to what the scenario does (issue 18).
+            scenarios.add(new ScenarioInfo(s.id(), s.paths(), s.description() + " Key figure " + s.measures(),
+                    s.reports()));
         });
         Results out = new Results(run, stacks, scenarios, results);
         try {

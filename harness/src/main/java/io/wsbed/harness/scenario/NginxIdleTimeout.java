@@ -75,8 +75,16 @@ public final class NginxIdleTimeout implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return "client_detect_ms: ms from the last byte on the wire before nginx's cut (with a capture: where"
+                + " nginx's read timer starts; last_byte_wire_ms says how long before the open callback it was), or"
+                + " else from the later open callback, to the client's first close or error.";
+    }
+
+    @Override
     public List<String> reports() {
-        return List.of("survived", "client_detect_ms", "server_detect_ms");
+        return List.of("survived", "client_detect_ms", "server_detect_ms", "last_byte_wire_ms", "client_reaction_ms",
+                "server_reaction_ms");
     }
 
     @Override
