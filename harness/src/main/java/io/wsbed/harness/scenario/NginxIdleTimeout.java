@@ -76,9 +76,11 @@ public final class NginxIdleTimeout implements Scenario {
 
     @Override
     public String measures() {
-        return "client_detect_ms: ms from the last byte on the wire before nginx's cut (with a capture: where"
-                + " nginx's read timer starts; last_byte_wire_ms says how long before the open callback it was), or"
-                + " else from the later open callback, to the client's first close or error.";
+        return "client_detect_ms: ms from the last byte on the wire before nginx's cut (with a capture;"
+                + " last_byte_wire_ms says how long before the open callback it was), or else from the later open"
+                + " callback, to the client's first close or error. nginx moves its read timer only by 300 ms or more"
+                + " (NGX_TIMER_LAZY_DELAY), so it may cut up to 300 ms before proxy_read_timeout after the last byte:"
+                + " after a 101 that came within 300 ms, the timer runs from the request nginx sent upstream.";
     }
 
     @Override
