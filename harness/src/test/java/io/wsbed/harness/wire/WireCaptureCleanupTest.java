@@ -3,16 +3,14 @@ package io.wsbed.harness.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wsbed.harness.process.ChildReport;
 import io.wsbed.harness.process.ProcessRegistry;
 import io.wsbed.harness.process.ProcessTree;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +63,7 @@ class WireCaptureCleanupTest {
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         List<ProcessHandle> tree = new ArrayList<>();
         try {
-            for (String pid : awaitTree(child, out)) {
+            for (String pid : ChildReport.await(child, out, CaptureChildMain.READY, CHILD_READY)) {
                 ProcessHandle.of(Long.parseLong(pid)).ifPresent(tree::add);
             }
             assertTrue(holdsTcpdump(tree), "watchdog and tcpdump run before the kill: " + ProcessTree.pids(tree));
@@ -85,19 +83,5 @@ class WireCaptureCleanupTest {
 
     private static boolean holdsTcpdump(List<ProcessHandle> tree) {
         return tree.size() >= 2 && tree.stream().anyMatch(p -> p.info().command().orElse("").endsWith("/tcpdump"));
-    }
-
-    private static List<String> awaitTree(Process child, Path out) throws IOException {
-        long deadline = System.nanoTime() + CHILD_READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = Files.exists(out) ? Files.readString(out) : "";
-            Optional<String> line = text.lines().filter(l -> l.startsWith(CaptureChildMain.READY + " ")).findFirst();
-            if (line.isPresent()) {
-                return Arrays.asList(line.get().substring(CaptureChildMain.READY.length() + 1).trim().split(" "));
-            }
-            assertTrue(child.isAlive(), "the child JVM exited before the capture ran:\n" + text);
-            ProcessTree.sleep(Duration.ofMillis(50));
-        }
-        throw new AssertionError("the child JVM did not report its capture within " + CHILD_READY.toSeconds() + " s");
     }
 }
