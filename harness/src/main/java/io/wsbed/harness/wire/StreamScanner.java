@@ -66,6 +66,25 @@ final class StreamScanner {
         phase = Phase.HEAD;
     }
 
+    /**
+     * The next bytes start an HTTP head: the peer's head asked for one (a request wants its
+     * response; a response other than 101 lets the client send its next request on the same
+     * connection, as Jetty's client does after nginx's 502). A stream whose track is lost stays lost.
+     */
+    void expectHead() {
+        if (phase != Phase.LOST) {
+            phase = Phase.HEAD;
+            firstLine.setLength(0);
+            firstLineDone = false;
+            tail = 0;
+        }
+    }
+
+    /** Whether a head's first line is a response that switched the connection to WebSocket frames. */
+    static boolean switched(String line) {
+        return line.matches("HTTP/1\\.1 101( .*)?");
+    }
+
     /** Scans one segment's payload; returns what ended in it. */
     List<Found> segment(TcpSegment s) {
         List<Found> found = new ArrayList<>();
@@ -125,7 +144,7 @@ final class StreamScanner {
         found.add(new Head(line));
         // Frames follow a request (the client sends them only after a 101) and a 101 response;
         // after any other response (nginx's 502, a 404) the rest is a body, not frames.
-        phase = line.startsWith("GET ") || line.matches("HTTP/1\\.1 101( .*)?") ? Phase.FRAMES : Phase.OPAQUE;
+        phase = line.startsWith("GET ") || switched(line) ? Phase.FRAMES : Phase.OPAQUE;
     }
 
     /** Reads frame bytes from {@code i}: a header, then its payload; returns where it stopped. */

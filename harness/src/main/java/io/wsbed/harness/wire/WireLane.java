@@ -59,6 +59,7 @@ public final class WireLane {
         final int from;
         final int to;
         final StreamScanner scanner = new StreamScanner();
+        long synSeq = -1;
         boolean fin;
         boolean rst;
         long dataFrames;
@@ -125,7 +126,9 @@ public final class WireLane {
         segments++;
         Direction d = live.get(s.direction());
         if (s.has(TcpSegment.SYN)) {
-            if (d == null || d.fin || d.rst || d.dataFrames > 0) {
+            // A SYN with another initial sequence number is a new connection on the same ports;
+            // the same one again is a retransmission.
+            if (d == null || d.synSeq != s.seq()) {
                 if (d != null) {
                     endRun(d); // the port pair is reused by a new connection
                     done.add(d);
@@ -134,6 +137,7 @@ public final class WireLane {
                 live.put(s.direction(), d);
                 emit(s, s.has(TcpSegment.ACK) ? SYN_ACK : SYN);
             }
+            d.synSeq = s.seq();
             d.scanner.syn(s.seq());
         } else if (d == null) {
             d = new Direction(s.srcPort(), s.dstPort());
@@ -155,6 +159,10 @@ public final class WireLane {
     private void found(Direction d, TcpSegment s, StreamScanner.Found f) {
         if (f instanceof StreamScanner.Head h) {
             emit(s, UPGRADE, "line", h.line());
+            Direction back = live.get(s.dst() + ">" + s.src());
+            if (back != null && !StreamScanner.switched(h.line())) {
+                back.scanner.expectHead();
+            }
         } else if (f instanceof StreamScanner.Lost l) {
             emit(s, LOST_TRACK, "why", l.why());
         } else if (f instanceof StreamScanner.Frame fr) {

@@ -67,11 +67,16 @@ class PcapReaderTest {
 
     /** An IPv4 packet from 127.0.0.1 to 127.0.0.1 with a 20-byte TCP header and a zeroed payload. */
     static byte[] tcpOverIpv4(int srcPort, int dstPort, long seq, int flags, int payload) {
-        ByteBuffer b = ByteBuffer.allocate(40 + payload).order(ByteOrder.BIG_ENDIAN);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (40 + payload)).putInt(0).put((byte) 64).put((byte) 6)
+        return tcpOverIpv4(srcPort, dstPort, seq, flags, new byte[payload]);
+    }
+
+    /** An IPv4 packet from 127.0.0.1 to 127.0.0.1 with a 20-byte TCP header and this payload. */
+    static byte[] tcpOverIpv4(int srcPort, int dstPort, long seq, int flags, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(40 + payload.length).order(ByteOrder.BIG_ENDIAN);
+        b.put((byte) 0x45).put((byte) 0).putShort((short) (40 + payload.length)).putInt(0).put((byte) 64).put((byte) 6)
                 .putShort((short) 0).put(new byte[] {127, 0, 0, 1}).put(new byte[] {127, 0, 0, 1});
         b.putShort((short) srcPort).putShort((short) dstPort).putInt((int) seq).putInt(0).put((byte) 0x50)
-                .put((byte) flags).putShort((short) 65535).putInt(0);
+                .put((byte) flags).putShort((short) 65535).putInt(0).put(payload);
         return b.array();
     }
 
@@ -82,13 +87,13 @@ class PcapReaderTest {
         return b.array();
     }
 
-    private static byte[] capture(ByteOrder order, int magic, int linkType, byte[]... records) {
+    static byte[] capture(ByteOrder order, int magic, int linkType, byte[]... records) {
         ByteBuffer b = ByteBuffer.allocate(24).order(order);
         b.putInt(magic).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(256).putInt(linkType);
         return WebSocketBytes.concat(b.array(), WebSocketBytes.concat(records));
     }
 
-    private static byte[] record(ByteOrder order, long seconds, long fraction, byte[] data, int original) {
+    static byte[] record(ByteOrder order, long seconds, long fraction, byte[] data, int original) {
         ByteBuffer b = ByteBuffer.allocate(16).order(order);
         b.putInt((int) seconds).putInt((int) fraction).putInt(data.length).putInt(original);
         return WebSocketBytes.concat(b.array(), data);
