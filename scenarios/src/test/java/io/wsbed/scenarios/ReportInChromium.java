@@ -104,6 +104,11 @@ final class ReportInChromium {
         assertEquals(sources, page.all(svg + " rect.lane").size(), "one lane per process of " + c.id());
         page.click("#tl-whole");
         assertEquals(c.timeline().size(), page.all(svg + " g.ev").size(), "one marker per event of " + c.id());
+        long wire = c.timeline().stream().filter(e -> e.source().equals("wire")).count();
+        if (wire > 0) {
+            assertEquals(1, page.all(svg + " rect.lane[data-lane='wire']").size(), "the wire lane of " + c.id());
+            assertEquals(wire, page.all(svg + " g.ev[data-source='wire']").size(), "the packets on the wire lane of " + c.id());
+        }
         boolean fault = c.timeline().stream().anyMatch(e -> e.source().equals("harness") && e.ev().equals("fault"));
         if (fault) {
             assertFalse(page.all(svg + " rect.fault-window").isEmpty(), "the fault window of " + c.id() + " is shaded");

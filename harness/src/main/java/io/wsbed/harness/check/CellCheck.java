@@ -13,7 +13,8 @@ import java.util.Map;
  * Judges a cell from its stored timeline: the one path from a recorded history to an
  * {@link Outcome}, taken by a live run right after the cell's processes are gone and by
  * {@code wsbed recheck} on a results.json. A history the checker cannot read is an ERROR (the
- * harness broke), worded as every harness failure is.
+ * harness broke), worded as every harness failure is; so are figures the cell's packet capture
+ * contradicts ({@link WireAgreement}), which keep their figures for a look.
  */
 public final class CellCheck {
     private CellCheck() {
@@ -26,7 +27,12 @@ public final class CellCheck {
 
     public static Outcome check(Scenario scenario, Cell cell, Timings timings, List<TimelineEntry> timeline) {
         try {
-            return scenario.checker().check(cell, timings, History.of(timeline));
+            History h = History.of(timeline);
+            Outcome o = scenario.checker().check(cell, timings, h);
+            return WireAgreement.disagreement(h, o, timings)
+                    .map(why -> new Outcome(o.metrics(), o.observations(),
+                            Judgement.error("The harness failed: the wire cross-check: " + why + ".")))
+                    .orElse(o);
         } catch (HarnessException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {

@@ -15,12 +15,22 @@ record Connection(long t0, String client, String clientSession, String server, S
 
     /** What the client was told about its session, from the stimulus on, in the observed events. */
     SideReport clientSide(History h) {
-        return SideReport.of(h.observed(), "client", client, clientSession, t0);
+        return clientSide(h, t0);
     }
 
     /** What the server was told about its session, from the stimulus on, in the observed events. */
     SideReport serverSide(History h) {
-        return SideReport.of(h.observed(), "server", server, serverSession, t0);
+        return serverSide(h, t0);
+    }
+
+    /** What the client was told, and what reached its socket, with the figures counted from {@code fromMicros}. */
+    SideReport clientSide(History h, long fromMicros) {
+        return SideReport.of(h, "client", client, clientSession, fromMicros);
+    }
+
+    /** What the server was told, and what reached its socket, with the figures counted from {@code fromMicros}. */
+    SideReport serverSide(History h, long fromMicros) {
+        return SideReport.of(h, "server", server, serverSession, fromMicros);
     }
 
     /** Messages reported sent ok after the stimulus that never arrived, both ways ({@link Delivery}). */

@@ -1,5 +1,6 @@
 package io.wsbed.harness.check;
 
+import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.Profile;
 import io.wsbed.harness.scenario.Timings;
@@ -7,11 +8,13 @@ import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.Judgement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A connection through nginx carried no messages for a while ({@code window_ms} of the
  * {@code fault} mark, which sits at the end of the handshake): did it survive, and if nginx cut
- * it, was each side told, and in time?
+ * it, was each side told, and in time? With a capture the figures count from the last byte on the
+ * wire before the cut ({@code last_byte_wire_ms}, from the fault mark), where nginx's timer starts.
  */
 public final class NginxIdleChecker implements Checker {
     private final String pings;
@@ -31,18 +34,37 @@ public final class NginxIdleChecker implements Checker {
         Event fault = h.requireMark("fault");
         long windowMs = fault.num("window_ms", 3 * t.nginxReadTimeoutMs());
         Connection conn = Connection.atStimulus(h);
-        SideReport c = conn.clientSide(h);
-        SideReport s = conn.serverSide(h);
+        OptionalLong lastByte = lastByteBeforeTheCut(h, conn.t0());
+        long from = lastByte.orElse(conn.t0());
+        SideReport c = conn.clientSide(h, from);
+        SideReport s = conn.serverSide(h, from);
         boolean survived = !c.told() && !s.told();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("survived", survived ? 1 : 0);
+        metrics.put("last_byte_wire_ms", lastByte.isPresent() ? TimelineQueries.ms(conn.t0(), from) : null);
         Map<String, Object> obs = new LinkedHashMap<>();
         obs.put("survived", survived ? "yes" : "no");
         obs.put("pings", pings);
+        obs.put("figures_from", lastByte.isPresent() ? "the last byte on the wire before the cut"
+                : "the later open callback (the handshake)");
         c.put(metrics, obs, windowMs);
         s.put(metrics, obs, windowMs);
         boolean pinged = pingsInEveryProfile || cell.profile() == Profile.HEARTBEAT;
         return new Outcome(metrics, obs, judge(c, s, survived, pinged, windowMs, t));
+    }
+
+    /**
+     * With a capture, when any of the cell's connections last carried a byte before the first FIN or
+     * RST on them within the observation: nginx's proxy_read_timeout runs from that byte, while the
+     * {@code fault} mark sits at the later open callback, which may come tens of ms after it (issue
+     * 18). Empty without a capture or a cut.
+     */
+    private static OptionalLong lastByteBeforeTheCut(History h, long t0) {
+        if (!Wire.captured(h)) {
+            return OptionalLong.empty();
+        }
+        return Wire.firstCut(h, t0, h.observedUntil() + 1).map(cut -> Wire.lastPayload(h, cut.tMicros()))
+                .orElse(OptionalLong.empty());
     }
 
     static Judgement judge(SideReport c, SideReport s, boolean survived, boolean pinged, long windowMs, Timings t) {

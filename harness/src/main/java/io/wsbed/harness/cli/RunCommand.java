@@ -76,6 +76,12 @@ final class RunCommand implements Callable<Integer> {
         options.put("wsbed.repeat", v);
     }
 
+    @Option(names = "--capture", paramLabel = "MODE",
+            description = "capture each cell's packets into a wire lane: auto, on, off (default: auto, on where tcpdump may)")
+    void capture(String v) {
+        options.put("wsbed.capture", v);
+    }
+
     @Option(names = "--report-dir", paramLabel = "DIR", description = "where the report goes (default: reports/latest)")
     void reportDir(String v) {
         options.put("wsbed.report.dir", v);

@@ -1,10 +1,8 @@
 package io.wsbed.harness.process;
 
 import io.wsbed.harness.HarnessException;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ public final class Watchdog implements AutoCloseable {
     /** How long the watchdog may take to run its action and end once the pipe is closed. */
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
-    private static final List<Path> SETSID_DIRS = List.of(Path.of("/usr/bin"), Path.of("/bin"));
 
     // POSIX sh (dash on Debian); $1 is the action, the rest the guarded command. fd 3 keeps the JVM
     // pipe, because an asynchronous list in a non-interactive shell gets /dev/null as stdin.
@@ -77,8 +74,7 @@ public final class Watchdog implements AutoCloseable {
      * @param output where the watchdog's and the command's stdout and stderr go
      */
     public static Watchdog start(String name, List<String> command, String action, ProcessBuilder.Redirect output) {
-        List<String> argv = new ArrayList<>(List.of(setsid().toString(), "sh", "-c", SCRIPT, name, action));
-        argv.addAll(command);
+        List<String> argv = argv(name, command, action);
         try {
             Process p = new ProcessBuilder(argv)
                     .redirectErrorStream(true)
@@ -91,23 +87,24 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
+    /**
+     * The command line of a watchdog guarding {@code command}, for a caller that starts it as its
+     * own child (a {@link ChildProcess}: its stdin pipe is then the watchdog's lifeline, and closing
+     * the child's stdin ends the watchdog and what it guards).
+     *
+     * @param name what the process list calls it
+     * @param command the command to guard
+     * @param action shell text run when the pipe closes, or "" for none
+     */
+    public static List<String> argv(String name, List<String> command, String action) {
+        List<String> argv = new ArrayList<>(List.of(setsid().toString(), "sh", "-c", SCRIPT, name, action));
+        argv.addAll(command);
+        return argv;
+    }
+
     private static Path setsid() {
-        List<Path> dirs = new ArrayList<>();
-        String path = System.getenv("PATH");
-        for (String entry : path == null ? new String[0] : path.split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                dirs.add(Path.of(entry));
-            }
-        }
-        dirs.addAll(SETSID_DIRS);
-        for (Path dir : dirs) {
-            Path candidate = dir.resolve("setsid");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new HarnessException("setsid not found (package util-linux): the watchdog needs it to lead its own"
-                + " process group");
+        return Executables.find("setsid").orElseThrow(() -> new HarnessException(
+                "setsid not found (package util-linux): the watchdog needs it to lead its own process group"));
     }
 
     public long pid() {

@@ -16,6 +16,7 @@ import io.wsbed.harness.stack.StackCatalog;
 import io.wsbed.harness.stack.StackInfo;
 import io.wsbed.harness.timeline.Timeline;
 import io.wsbed.harness.verdict.Judgement;
+import io.wsbed.harness.wire.CaptureMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,10 +35,12 @@ final class CellRunner {
     private final Clock clock;
     private final long seed;
     private final Infrastructure infra;
+    private final CaptureMode capture;
 
     CellRunner(StackCatalog catalog, Map<String, StackInfo> infos, Timings timings, Clock clock, long seed,
-               Infrastructure infra) {
+               Infrastructure infra, CaptureMode capture) {
         this.infra = infra;
+        this.capture = capture;
         this.catalog = catalog;
         this.infos = infos;
         this.timings = timings;
@@ -50,13 +53,16 @@ final class CellRunner {
         long startNanos = System.nanoTime();
         String skip = scenario.skipReason(infos.get(cell.server()), infos.get(cell.client()), cell.path(), infra);
         if (skip != null) {
-            return result(cell, scenario, Judgement.skipped(skip), null, List.of(), logsRelative, Map.of(), 0, startNanos, 0);
+            return result(cell, scenario, Judgement.skipped(skip), null, List.of(), logsRelative, Map.of(), 0, startNanos, 0,
+                    null);
         }
         CellContext ctx = new CellContext(cell, catalog.require(cell.server()), catalog.require(cell.client()), timings,
                 timeline, logDir, seed + cell.id().hashCode(), infra);
         Outcome broken = null;
         long teardownNanos;
+        CellWire wire = new CellWire(capture, timeline, logDir);
         try {
+            wire.start(); // before the cell's first process
             ScheduleRunner.run(ctx, scenario.setup(), scenario.schedule(timings));
         } catch (HarnessException e) {
             broken = CellCheck.failed(e.getMessage());
@@ -67,16 +73,21 @@ final class CellRunner {
             ctx.close();
             teardownNanos = System.nanoTime() - t;
         }
+        try {
+            wire.stopAfter(ctx); // after the cell's last process
+        } catch (HarnessException e) {
+            broken = broken != null ? broken : CellCheck.failed(e.getMessage());
+        }
         // The checker reads exactly what results.json stores, so recheck gives the same answer.
         List<TimelineEntry> entries = TimelineEntry.relative(timeline.snapshot());
         Outcome outcome = broken != null ? broken : CellCheck.check(scenario, cell, timings, entries);
         return result(cell, scenario, outcome.judgement(), outcome, entries, logsRelative, ctx.startMs(),
-                ctx.setupStartMs(), startNanos, teardownNanos);
+                ctx.setupStartMs(), startNanos, teardownNanos, wire.spentMs());
     }
 
     private CellResult result(Cell cell, Scenario scenario, Judgement j, Outcome outcome, List<TimelineEntry> timeline,
                               String logs, Map<String, Long> startMs, long setupStartMs, long startNanos,
-                              long teardownNanos) {
+                              long teardownNanos, Long captureMs) {
         Map<String, Object> metrics = outcome == null ? Map.of() : outcome.metrics();
         Map<String, Object> obs = outcome == null ? Map.of() : outcome.observations();
         Map<String, Object> cellTimings = new LinkedHashMap<>();
@@ -87,6 +98,10 @@ final class CellRunner {
         cellTimings.put("overhead_ms", setupStartMs + teardownNanos / 1_000_000);
         cellTimings.put("process_start_ms", new LinkedHashMap<>(startMs));
         cellTimings.put("teardown_ms", teardownNanos / 1_000_000);
+        if (captureMs != null) {
+            // Starting tcpdump, waiting for the cell's processes to exit, stopping it, reading the capture.
+            cellTimings.put("capture_ms", captureMs);
+        }
         return new CellResult(cell.id(), cell.scenario(), cell.server(), cell.client(), cell.profile().id(), cell.path(),
                 j.verdict(), j.reason(), KeyFigure.of(scenario.keyMetric(), metrics), metrics, obs, timeline,
                 logs, cellTimings);

@@ -19,6 +19,7 @@ import io.wsbed.harness.scenario.Scenarios;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.StackCatalog;
 import io.wsbed.harness.stack.StackInfo;
+import io.wsbed.harness.wire.CaptureMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -51,11 +52,13 @@ public final class MatrixRun {
     private final String start;
     private final List<CellResult> results = new ArrayList<>();
     private final int repeat;
+    private final CaptureMode capture;
     private Results finished;
 
     private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, ReportFiles files,
-                      CellRunner runner, Timings timings, Infrastructure infra) {
+                      CellRunner runner, Timings timings, Infrastructure infra, CaptureMode capture) {
         this.infra = infra;
+        this.capture = capture;
         this.settings = settings;
         this.clock = clock;
         this.infos = infos;
@@ -77,6 +80,7 @@ public final class MatrixRun {
         // Validate the whole selection before the previous report is cleared: a typo must not cost it.
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), infoLogs());
         List<Cell> cells = MatrixPlan.plan(settings, infos);
+        CaptureMode capture = CaptureMode.resolve(settings.capture());
         ReportFiles files = ReportFiles.fresh(settings.reportDir());
         Timings timings = Timings.scaled(settings.windowMs());
         Infrastructure infra = Infrastructures.create(settings.infra(),
@@ -84,11 +88,12 @@ public final class MatrixRun {
                 () -> new LocalInfrastructure(settings.root(), settings.nginxBin(), settings.toxiproxyUrl(),
                         settings.seed()));
         LOG.info("wsbed: {} cells; stacks {}", cells.size(), describe(infos));
+        LOG.info("wsbed: {}", capture.describe());
         if (settings.repeat() > 1) {
             LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", settings.repeat());
         }
         return new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
-                settings.seed(), infra), timings, infra);
+                settings.seed(), infra, capture), timings, infra, capture);
     }
 
     /** Where the stacks' answers to {@code info} log their stderr (outside the report folder). */
@@ -166,6 +171,7 @@ public final class MatrixRun {
         }
         Map<String, Object> host = host();
         infra.describe().forEach(host::put);
+        host.put("capture", capture.describe());
         RunInfo run = new RunInfo(start.replaceAll("[^0-9]", "").substring(0, 14), start, iso(clock), settings.seed(), host,
                 infra.kind(), timings.asMap(), settings.selectionForReport());
         Set<String> used = new LinkedHashSet<>();
@@ -177,7 +183,9 @@ public final class MatrixRun {
         List<ScenarioInfo> scenarios = new ArrayList<>();
         results.stream().map(CellResult::scenario).distinct().forEach(id -> {
             Scenario s = scenario(id);
-            scenarios.add(new ScenarioInfo(s.id(), s.paths(), s.description(), s.reports()));
+            // What the matrix's number means belongs next to what the scenario does (issue 18).
+            scenarios.add(new ScenarioInfo(s.id(), s.paths(), s.description() + " Key figure " + s.measures(),
+                    s.reports()));
         });
         Results out = new Results(run, stacks, scenarios, results);
         try {

@@ -3,6 +3,7 @@ package io.wsbed.harness.run;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.result.Repetitions;
 import io.wsbed.harness.scenario.Scenarios;
+import io.wsbed.harness.wire.CaptureMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,17 +38,19 @@ import java.util.TreeMap;
  * @param toxiproxyImage the Toxiproxy image for containers, or null for the default choice
  * @param repeat how many times each cell runs, back to back (see {@link Repetitions})
  * @param stormClients how many clients the reconnect storm connects
+ * @param capture whether each cell's packets are captured: auto, on or off (see
+ *     {@link io.wsbed.harness.wire.CaptureMode})
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
                        String nginxBin, java.net.URI toxiproxyUrl, List<String> paths, String infra,
-                       String nginxImage, String toxiproxyImage, int repeat, int stormClients) {
+                       String nginxImage, String toxiproxyImage, int repeat, int stormClients, String capture) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
             "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths", "wsbed.infra",
-            "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients");
+            "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients", "wsbed.capture");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -73,7 +76,8 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 infra(props.getOrDefault("wsbed.infra", io.wsbed.harness.infra.Infrastructures.DEFAULT_MODE)),
                 props.get("wsbed.nginx.image"), props.get("wsbed.toxiproxy.image"),
                 Repetitions.parseCount("wsbed.repeat", props.get("wsbed.repeat")),
-                atLeastOne("wsbed.storm.clients", props.getOrDefault("wsbed.storm.clients", Integer.toString(Scenarios.DEFAULT_STORM_CLIENTS))));
+                atLeastOne("wsbed.storm.clients", props.getOrDefault("wsbed.storm.clients", Integer.toString(Scenarios.DEFAULT_STORM_CLIENTS))),
+                oneOf("wsbed.capture", props.getOrDefault("wsbed.capture", "auto"), CaptureMode.SETTINGS));
     }
 
     /** The settings from this JVM's {@code wsbed.*} system properties (the suite). */
@@ -119,6 +123,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         m.put("wsbed.toxiproxy.image", orDefault(toxiproxyImage));
         m.put("wsbed.repeat", Integer.toString(repeat));
         m.put("wsbed.storm.clients", Integer.toString(stormClients));
+        m.put("wsbed.capture", capture);
         return m;
     }
 
@@ -181,10 +186,14 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
     }
 
     static String infra(String raw) {
+        return oneOf("wsbed.infra", raw, io.wsbed.harness.infra.Infrastructures.MODES);
+    }
+
+    /** One of a few words, in any case. */
+    static String oneOf(String key, String raw, List<String> allowed) {
         String v = raw.strip().toLowerCase(Locale.ROOT);
-        if (!io.wsbed.harness.infra.Infrastructures.MODES.contains(v)) {
-            throw HarnessException.configuration("wsbed.infra must be one of "
-                    + io.wsbed.harness.infra.Infrastructures.MODES + ", got '" + raw + "'");
+        if (!allowed.contains(v)) {
+            throw HarnessException.configuration(key + " must be one of " + allowed + ", got '" + raw + "'");
         }
         return v;
     }

@@ -37,8 +37,16 @@ public final class ClientCrash implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return "server_detect_ms: ms from the SIGKILL to the server's first close, error or refused send;"
+                + " server_wire_ms: when the dead client's FIN or RST reached the server's socket (with a capture),"
+                + " server_reaction_ms: the server stack's time after it.";
+    }
+
+    @Override
     public List<String> reports() {
-        return List.of("server_detect_ms", "sends_ok_after_t0", "sent_ok_after_peer_gone");
+        return List.of("server_detect_ms", "server_wire_ms", "server_reaction_ms", "sends_ok_after_t0",
+                "sent_ok_after_peer_gone");
     }
 
     @Override

@@ -34,6 +34,12 @@ public final class LatencySpike implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return "client_detect_ms: ms from adding the latency to the client's first close, error or refused send,"
+                + " if the slow connection was dropped at all.";
+    }
+
+    @Override
     public String description() {
         return "Latency above the heartbeat timeout on both directions for a while, then removed.";
     }

@@ -24,26 +24,37 @@ public final class NetworkScenario implements Scenario {
     /** How long the fault is kept, or 0 when it is kept until both sides noticed (or the window ran out). */
     private final long downForMs;
     private final String description;
+    private final String measures;
 
-    private NetworkScenario(NetworkFault fault, long downForMs, String description) {
+    private NetworkScenario(NetworkFault fault, long downForMs, String description, String measures) {
         this.fault = fault;
         this.downForMs = downForMs;
         this.description = description;
+        this.measures = measures;
     }
 
     public static NetworkScenario blackhole() {
         return new NetworkScenario(new NetworkFault.Blackhole(), 0,
-                "Toxiproxy silently drops all data both ways (timeout toxics, no FIN or RST); removed after detection or the window.");
+                "Toxiproxy silently drops all data both ways (timeout toxics, no FIN or RST); removed after detection or the window.",
+                "client_detect_ms: ms from adding the toxics to the client's first close, error or refused send;"
+                        + " nothing reaches the wire, so only a timer can tell a side (no reaction_ms).");
     }
 
     public static NetworkScenario reset() {
         return new NetworkScenario(new NetworkFault.ResetPeer(), 0,
-                "Toxiproxy resets both legs of the live connection with RST (reset_peer).");
+                "Toxiproxy resets both legs of the live connection with RST (reset_peer).",
+                "client_detect_ms: ms from switching the toxic on to the client's first close, error or refused send;"
+                        + " the toxic resets on the next data chunk, so fault_on_wire_ms (the first RST on the wire,"
+                        + " with a capture) holds where the server's 50 ms tick fell, and client_reaction_ms counts from"
+                        + " the RST at the client's socket.");
     }
 
     public static NetworkScenario proxyDown() {
         return new NetworkScenario(new NetworkFault.ProxyDown(), 1000,
-                "The Toxiproxy proxy is disabled (connections closed, new ones refused) and re-enabled after 1 s.");
+                "The Toxiproxy proxy is disabled (connections closed, new ones refused) and re-enabled after 1 s.",
+                "client_detect_ms: ms from disabling the proxy to the client's first close, error or refused send;"
+                        + " fault_on_wire_ms: the proxy's first FIN or RST (with a capture), client_reaction_ms counts"
+                        + " from the one at the client's socket.");
     }
 
     @Override
@@ -67,8 +78,14 @@ public final class NetworkScenario implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return measures;
+    }
+
+    @Override
     public List<String> reports() {
-        return List.of("client_detect_ms", "server_detect_ms", "reconnect_ms", "silent_loss");
+        return List.of("client_detect_ms", "server_detect_ms", "fault_on_wire_ms", "client_reaction_ms",
+                "server_reaction_ms", "reconnect_ms", "silent_loss");
     }
 
     @Override

@@ -75,8 +75,18 @@ public final class NginxIdleTimeout implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return "client_detect_ms: ms from the last byte on the wire before nginx's cut (with a capture;"
+                + " last_byte_wire_ms says how long before the open callback it was), or else from the later open"
+                + " callback, to the client's first close or error. nginx moves its read timer only by 300 ms or more"
+                + " (NGX_TIMER_LAZY_DELAY), so it may cut up to 300 ms before proxy_read_timeout after the last byte:"
+                + " after a 101 that came within 300 ms, the timer runs from the request nginx sent upstream.";
+    }
+
+    @Override
     public List<String> reports() {
-        return List.of("survived", "client_detect_ms", "server_detect_ms");
+        return List.of("survived", "client_detect_ms", "server_detect_ms", "last_byte_wire_ms", "client_reaction_ms",
+                "server_reaction_ms");
     }
 
     @Override

@@ -48,6 +48,12 @@ public final class NginxReloadScenario implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return "client_detect_ms: ms from nginx -s reload to the client's first close, error or refused send, if the"
+                + " reload cut the session; client_wire_ms: the old worker's FIN at the client's socket (with a capture).";
+    }
+
+    @Override
     public String description() {
         return shutdownTimeout
                 ? "nginx is reloaded while messages flow; worker_shutdown_timeout bounds how long the old worker keeps the tunnel."

@@ -48,6 +48,11 @@ public final class ReconnectStorm implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return "all_back_ms: ms from the restarted server's ready line to the last of the clients' new sessions.";
+    }
+
+    @Override
     public String description() {
         return clients + " clients in one process are connected to one server; the server is killed and restarted.";
     }

@@ -28,6 +28,12 @@ public interface Scenario {
     /** One sentence: the stimulus. */
     String description();
 
+    /**
+     * What the key figure measures, from what to what, in one sentence ("ms from the SIGKILL to
+     * ..."): the report puts it beside the description, so a reader knows what a cell's number means.
+     */
+    String measures();
+
     /** The figures this scenario reports. */
     List<String> reports();
 

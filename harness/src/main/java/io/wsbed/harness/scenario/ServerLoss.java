@@ -88,8 +88,16 @@ public final class ServerLoss implements Scenario {
     }
 
     @Override
+    public String measures() {
+        return "client_detect_ms: ms from the " + (graceful() ? "stop command" : "SIGKILL")
+                + " to the client's first close, error or refused send; client_wire_ms: when the server's "
+                + (graceful() ? "Close frame, FIN" : "FIN") + " or RST reached the client's socket (with a capture),"
+                + " client_reaction_ms: the client stack's time after it.";
+    }
+
+    @Override
     public List<String> reports() {
-        return List.of("client_detect_ms", "server_restart_ms", "reconnect_ms", "reconnect_attempts", "silent_loss",
+        return List.of("client_detect_ms", "client_wire_ms", "client_reaction_ms", "server_restart_ms", "reconnect_ms", "reconnect_attempts", "silent_loss",
                 "stream_gap_ms", "missed_pushes");
     }
 

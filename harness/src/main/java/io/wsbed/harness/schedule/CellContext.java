@@ -246,6 +246,19 @@ public final class CellContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (bounded) until every stack process this cell started has exited, after {@link #close()}
+     * told them to: their last packets are then on the wire. True when all did in time.
+     */
+    public boolean awaitProcessesExited(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean all = true;
+        for (RunningStack p : started) {
+            all &= p.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return all;
+    }
+
     /** Closes every process this cell started (they exit in the background, or are killed) and its proxies. */
     @Override
     public void close() {

@@ -3,13 +3,12 @@ package io.wsbed.harness.nginx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wsbed.harness.process.ProcessTree;
+import io.wsbed.harness.process.ChildReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,8 @@ class NginxWatchdogTest {
         List<Long> pids = new ArrayList<>();
         Path prefix = null;
         try {
-            List<String> tree = awaitTree(child, out);
+            // The child reports the prefix, then the pids of watchdog, master and workers.
+            List<String> tree = ChildReport.await(child, out, NginxChildMain.READY, CHILD_READY);
             prefix = Path.of(tree.get(0));
             tree.subList(1, tree.size()).forEach(pid -> pids.add(Long.valueOf(pid)));
             assertEquals(pids, NginxTestSupport.stillRunning(pids), "all run before the kill");
@@ -87,24 +87,6 @@ class NginxWatchdogTest {
         command.addAll(List.of(NginxChildMain.class.getName(), NginxTestSupport.repoRoot().toString(),
                 dir.resolve("logs").toString()));
         return command;
-    }
-
-    /** The child's report: the prefix, then the pids of watchdog, master and workers. */
-    private static List<String> awaitTree(Process child, Path out) throws IOException {
-        long deadline = System.nanoTime() + CHILD_READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = Files.exists(out) ? Files.readString(out) : "";
-            Optional<String> line = text.lines().filter(l -> l.startsWith(NginxChildMain.READY + " ")).findFirst();
-            if (line.isPresent()) {
-                return Arrays.stream(line.get().substring(NginxChildMain.READY.length() + 1).trim().split(" "))
-                        .collect(Collectors.toList());
-            }
-            if (!child.isAlive()) {
-                throw new AssertionError("the child JVM exited with " + child.exitValue() + " before nginx was up:\n" + text);
-            }
-            ProcessTree.sleep(Duration.ofMillis(50));
-        }
-        throw new AssertionError("the child JVM did not report nginx within " + CHILD_READY.toSeconds() + " s; output in " + out);
     }
 
     private static void deleteTree(Path root) throws IOException {

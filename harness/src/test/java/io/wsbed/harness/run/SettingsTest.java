@@ -91,6 +91,14 @@ class SettingsTest {
     }
 
     @Test
+    void captureIsAutoOnOrOffInAnyCase() {
+        assertEquals("auto", settings(Map.of()).capture());
+        assertEquals("off", settings(Map.of("wsbed.capture", "OFF")).capture());
+        var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.capture", "yes")));
+        assertEquals("Configuration error: wsbed.capture must be one of [auto, on, off], got 'yes'", e.getMessage());
+    }
+
+    @Test
     void anUnknownPathListsThePaths() {
         var e = assertThrows(HarnessException.class, () -> MatrixPlan.plan(settings(Map.of("wsbed.paths", "proxy")), INFOS));
         assertEquals("Configuration error: Unknown path 'proxy' in wsbed.paths; available: direct, nginx, toxiproxy",
@@ -124,7 +132,8 @@ class SettingsTest {
                 + "wsbed.stacks=jetty wsbed.clients=all "), line);
         assertTrue(line.contains(" wsbed.window=10000ms wsbed.seed=7 "), line);
         assertTrue(line.endsWith(" wsbed.toxiproxy.url=embedded wsbed.paths=all wsbed.infra=local "
-                + "wsbed.nginx.image=default wsbed.toxiproxy.image=default wsbed.repeat=2 wsbed.storm.clients=200"), line);
+                + "wsbed.nginx.image=default wsbed.toxiproxy.image=default wsbed.repeat=2 wsbed.storm.clients=200 "
+                + "wsbed.capture=auto"), line);
     }
 
     @Test

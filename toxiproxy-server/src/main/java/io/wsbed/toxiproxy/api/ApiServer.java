@@ -17,6 +17,14 @@ public final class ApiServer implements AutoCloseable {
     /** API calls are short (no handler waits for data), so a few threads serve many clients. */
     private static final int HANDLER_THREADS = 4;
 
+    static {
+        // The JDK's server writes a response's header and body separately; with Nagle's algorithm
+        // the body waits for the client's ACK of the header, which a delayed-ACK client sends only
+        // about 40 ms later (issue 18). Go's sockets, the reference's, have TCP_NODELAY on. The JDK
+        // reads this property once, when its server class is first used: this class is that user.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
 

@@ -55,7 +55,8 @@ function isSpread(v) {
 
 function fmtValue(name, v) {
   var ms = /_ms$/.test(name);
-  if (v === null || v === undefined) return ms ? 'not within window' : '\u2014';
+  // A wire figure is null where nothing was captured or nothing reached the socket: not late, unmeasured.
+  if (v === null || v === undefined) return ms && !/_(wire|reaction)_ms$/.test(name) ? 'not within window' : '\u2014';
   if (isSpread(v)) {
     var f = function (x) { return x === null ? 'none' : ms ? fmtMs(x) : String(x); };
     return 'p50 ' + f(v.p50) + ' \u00b7 p95 ' + f(v.p95) + ' \u00b7 max ' + f(v.max) + ' (' + v.samples.length

@@ -1,5 +1,6 @@
 // The timeline of one cell: one lane per process (clients, then every server instance, then
-// proxies, then the harness) on one axis in ms from the stimulus t0, each fault window shaded from
+// proxies, then the packet capture's wire lane, then the harness) on one axis in ms from the
+// stimulus t0, each fault window shaded from
 // the harness "fault" event to its recovery (or the next fault, or the end), every event a marker
 // with its code or error as a label (or, where labels would collide, in the marker's tooltip).
 var TL = { W: 1200, LEFT: 112, RIGHT: 18, TOP: 34, LANE: 48, AXIS: 34, CHAR: 6.1 };
@@ -9,6 +10,7 @@ function laneRank(source) {
   if (/^client/.test(source)) return 0;
   if (/^server/.test(source)) return 1;
   if (source === 'harness') return 3;
+  if (source === 'wire') return 2.5;
   return 2;
 }
 
@@ -40,6 +42,7 @@ function faultWindows(tl, endMs) {
 // What a marker looks like and says: shape, colour, and the inline label (null = no label).
 function eventLook(e) {
   var f = e.fields || {};
+  if (e.source === 'wire') return wireLook(e.ev, f);
   switch (e.ev) {
     case 'recv': return { shape: 'tick-down', colour: '#60a5fa', label: null };
     case 'sent':
@@ -62,6 +65,24 @@ function eventLook(e) {
       }
       var first = Object.keys(f)[0];
       return { shape: 'circle', colour: '#6b7280', label: e.ev + (first ? ' ' + first + '=' + f[first] : '') };
+  }
+}
+
+// The wire lane, as results.json lists it: what reached a socket, labelled with the port it
+// reached; a run of data frames is a bar from its first frame (span_ms) to its last.
+function wireLook(ev, f) {
+  var to = ' \u2192' + f.to;
+  switch (ev) {
+    case 'fin': return { shape: 'down', colour: '#ea580c', label: 'FIN' + to };
+    case 'rst': return { shape: 'cross', colour: '#dc2626', label: 'RST' + to };
+    case 'close-frame': return { shape: 'diamond', colour: '#d97706',
+      label: 'Close' + (f.code === undefined ? '' : ' ' + f.code) + to };
+    case 'upgrade': return { shape: 'circle', colour: '#16a34a',
+      label: /^HTTP/.test(f.line || '') ? String(f.line).split(' ')[1] + to : null };
+    case 'data': return { shape: 'run', colour: '#60a5fa', label: null, spanMs: Number(f.span_ms) || 0 };
+    case 'ping': case 'pong': return { shape: 'tick-up', colour: '#64748b', label: null };
+    case 'lost-track': return { shape: 'circle', colour: '#9ca3af', label: 'frames lost' + to };
+    default: return { shape: 'hollow', colour: '#9ca3af', label: null };
   }
 }
 
@@ -229,6 +250,7 @@ function drawEvents(svg, tl, range, x, laneY, bottom) {
   tl.forEach(function (e) {
     if (e.ms < range.min || e.ms > range.max) return;
     var look = eventLook(e), xe = x(e.ms), y = laneY[e.source];
+    if (look.spanMs !== undefined) look.x0 = Math.max(TL.LEFT, x(e.ms - look.spanMs));
     if (e.source === 'harness' && (e.ev === 'fault' || RECOVERY.test(e.ev))) {
       svg.appendChild(s('line', { x1: xe, x2: xe, y1: TL.TOP - 6, y2: bottom, stroke: look.colour, 'stroke-width': 1.3,
         'stroke-dasharray': e.ev === 'fault' ? null : '5 3', opacity: 0.8 }));
@@ -253,6 +275,8 @@ function drawEvents(svg, tl, range, x, laneY, bottom) {
 function marker(look, x, y) {
   var c = look.colour;
   switch (look.shape) {
+    case 'run': return [s('line', { x1: Math.min(look.x0, x - 1), x2: x, y1: y + 7, y2: y + 7, stroke: c,
+      'stroke-width': 3, 'stroke-linecap': 'round' })];
     case 'tick-up': return [s('line', { x1: x, x2: x, y1: y - 1, y2: y - 8, stroke: c, 'stroke-width': 1.3 })];
     case 'tick-down': return [s('line', { x1: x, x2: x, y1: y + 1, y2: y + 8, stroke: c, 'stroke-width': 1.3 })];
     case 'circle': return [s('circle', { cx: x, cy: y, r: 4.5, fill: c })];
@@ -279,6 +303,7 @@ function timelineKey() {
   });
   key.appendChild(h('span', {}, [h('span', { class: 'swatch', style: 'background:rgba(220,38,38,.25)' }),
     'fault window (fault \u2192 recovery or end)']));
+  key.appendChild(h('span', { text: 'wire lane (packet capture): FIN, RST, Close \u2192 the port it reached; bars: data frames' }));
   return key;
 }
 

@@ -1,8 +1,11 @@
-// Charts of detection and reconnect times for the selected view: one group of bars per scenario,
+// Charts of detection, reconnect and reaction times for the selected view: one group of bars per scenario,
 // path, profile and metric, one bar per stack, on a log axis (figures span 0.1 ms to the window).
 var CHARTS = [
   { id: 'detection', title: 'Detection time', test: /(^|_)detect_ms$/ },
-  { id: 'reconnect', title: 'Reconnect time', test: /(^|_)reconnect_ms$/ }
+  { id: 'reconnect', title: 'Reconnect time', test: /(^|_)reconnect_ms$/ },
+  // Only cells with a capture have one: a missing reaction is not a late one.
+  { id: 'reaction', title: 'Reaction time (detection after the first FIN, RST or Close at the socket)',
+    test: /(^|_)reaction_ms$/, measuredOnly: true }
 ];
 var CH = { W: 1200, LEFT: 330, RIGHT: 210, BAR: 15, GAP: 10, TOP: 26, AXIS: 26 };
 
@@ -13,7 +16,7 @@ function renderCharts() {
     : 'clients against server ' + state.server;
   var drawn = 0;
   CHARTS.forEach(function (chart) {
-    var groups = chartGroups(cells, chart.test);
+    var groups = chartGroups(cells, chart.test, chart.measuredOnly);
     if (!groups.length) return;
     drawn++;
     box.appendChild(h('div', { class: 'chart', id: 'chart-' + chart.id }, [
@@ -32,13 +35,13 @@ function renderCharts() {
 }
 
 // [{label, bars: [{stack, cell, value}]}] in row order; a bar's value is a number, a spread or null.
-function chartGroups(cells, test) {
+function chartGroups(cells, test, measuredOnly) {
   var groups = {}, order = [];
   cells.slice().sort(function (a, b) {
     return compareRows(a, b) || STACK_ORDER(columnOf(a), columnOf(b));
   }).forEach(function (c) {
     Object.keys(c.metrics || {}).forEach(function (m) {
-      if (!test.test(m)) return;
+      if (!test.test(m) || measuredOnly && c.metrics[m] === null) return;
       var key = rowKey(c) + '|' + m;
       if (!groups[key]) {
         groups[key] = { label: c.scenario + ' \u00b7 ' + c.path + ' \u00b7 ' + c.profile, metric: m, bars: [] };
