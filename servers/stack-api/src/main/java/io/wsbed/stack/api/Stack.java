@@ -21,6 +21,16 @@ public interface Stack {
     /** Which API call the application uses to send, in a few words (for the report). */
     String sendApi();
 
+    /**
+     * The library's effective defaults that matter when a peer misbehaves (idle timeout, largest
+     * message accepted, automatic pings), read from the library's own configuration objects at run
+     * time, never typed in; for example "idle timeout 30000 ms; max text message 65536 B; no
+     * automatic ping". Empty when the stack does not say.
+     */
+    default String defaults() {
+        return "";
+    }
+
     /** A new server engine, or null when the library has no server role. */
     ServerEngine newServer();
 

@@ -68,7 +68,7 @@ public final class StackMain {
         String roles = server && client ? "server,client" : server ? "server" : "client";
         events.emit("info", "stack", stack.id(), "name", stack.name(), "version", stack.version(),
                 "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
-                "builtin_reconnect", client && clientEngine.hasBuiltinReconnect());
+                "builtin_reconnect", client && clientEngine.hasBuiltinReconnect(), "defaults", stack.defaults());
     }
 
     private static void usage(String problem) {
