@@ -5,6 +5,7 @@ import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.result.ScenarioInfo;
+import io.wsbed.harness.result.ShardSet;
 import io.wsbed.harness.stack.StackInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,10 @@ import java.util.Objects;
  * version; anything else is combined (start = earliest, end = latest, each run's id and seed kept
  * under selection.merged_from). A cell present in several inputs is taken from the last one, and
  * noted.
+ *
+ * <p>Shards of one run ({@code wsbed.shard}) merge into that run: they must all be there, from the
+ * same seed, settings and plan ({@link ShardSet}), and the merged cells come in plan order with the
+ * run's own selection, so the report is the one a single run would have written.
  */
 public final class ResultsMerge {
     private ResultsMerge() {
@@ -37,6 +42,8 @@ public final class ResultsMerge {
             throw HarnessException.configuration("merge needs at least one results.json");
         }
         Results first = inputs.get(0);
+        boolean shards = inputs.stream().anyMatch(ShardSet::isShard);
+        List<String> plan = shards ? ShardSet.check(inputs, names) : List.of();
         List<String> notes = new ArrayList<>();
         Map<String, StackInfo> stacks = new LinkedHashMap<>();
         Map<String, ScenarioInfo> scenarios = new LinkedHashMap<>();
@@ -58,8 +65,12 @@ public final class ResultsMerge {
             }
             mergedFrom.add(origin(r, name));
         }
-        return new Merged(new Results(run(inputs, mergedFrom), new ArrayList<>(stacks.values()),
-                new ArrayList<>(scenarios.values()), new ArrayList<>(cells.values())), notes);
+        List<CellResult> merged = new ArrayList<>(cells.values());
+        if (shards) {
+            merged.sort(Comparator.comparingInt(c -> plan.indexOf(c.id())));
+        }
+        return new Merged(new Results(run(inputs, mergedFrom, shards), new ArrayList<>(stacks.values()),
+                new ArrayList<>(scenarios.values()), merged), notes);
     }
 
     /** Runs whose cells cannot be compared side by side are refused. */
@@ -87,18 +98,23 @@ public final class ResultsMerge {
         from.put("id", r.run().id());
         from.put("seed", r.run().seed());
         from.put("cells", r.cells().size());
-        from.put("selection", r.run().selection());
+        from.put("selection", ShardSet.withoutShard(r));
+        ShardSet.label(r).ifPresent(l -> from.put(ShardSet.KEY, l));
         return from;
     }
 
-    private static RunInfo run(List<Results> inputs, List<Object> mergedFrom) {
+    private static RunInfo run(List<Results> inputs, List<Object> mergedFrom, boolean shards) {
         RunInfo first = inputs.get(0).run();
         String start = inputs.stream().map(r -> r.run().start()).min(Comparator.naturalOrder()).orElse(first.start());
         String end = inputs.stream().map(r -> r.run().end()).max(Comparator.naturalOrder()).orElse(first.end());
         String infra = String.join(",", inputs.stream().map(r -> r.run().infra()).distinct().toList());
         Map<String, Object> selection = new LinkedHashMap<>();
-        selection.put("reference_server", first.selection().get("reference_server"));
-        selection.put("reference_client", first.selection().get("reference_client"));
+        if (shards) {
+            selection.putAll(ShardSet.withoutShard(inputs.get(0))); // the one run the shards were cut from
+        } else {
+            selection.put("reference_server", first.selection().get("reference_server"));
+            selection.put("reference_client", first.selection().get("reference_client"));
+        }
         selection.put("merged_from", mergedFrom);
         String id = "merged-" + String.join("+", inputs.stream().map(r -> r.run().id()).toList());
         return new RunInfo(id, start, end, first.seed(), first.host(), infra, first.timings(), selection);

@@ -15,7 +15,7 @@ enum ExitCode {
     HARNESS_ERROR(1, "the harness broke: a cell ended in ERROR, or a process, file or wait failed"),
     CHANGES(1, "diff: the runs differ; recheck: a verdict changed"),
     CONFIGURATION(2, "bad option, configuration or input; the one-line message names the fix"),
-    DRIFT(3, "run: a verdict drifted from the baseline");
+    DRIFT(3, "run, merge --baseline: a verdict drifted from the baseline");
 
     private final int code;
     private final String meaning;

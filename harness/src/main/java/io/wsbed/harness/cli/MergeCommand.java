@@ -1,6 +1,7 @@
 package io.wsbed.harness.cli;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.baseline.BaselineGate;
 import io.wsbed.harness.baseline.ResultsMerge;
 import io.wsbed.harness.report.ReportFiles;
 import io.wsbed.harness.result.CellResult;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
  * report, with the cells' logs copied along) from several runs, for example one CI job per stack.
  */
 @Command(name = "merge", description = {"Merges several runs (for example one CI job per stack) into one report: "
-        + "every report file, with the cells' logs copied along. A cell present twice is taken from the last file."})
+        + "every report file, with the cells' logs copied along. A cell present twice is taken from the last file. "
+        + "The shards of one run (run --shard I/N) merge into that run: all N, same seed and selection, cells in plan order."})
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,6 +32,10 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUTDIR",
             description = "where the merged report goes (cleared first)")
     String out;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "check the merged verdicts against this baseline (exit 3 on drift), e.g. reports/baseline.json")
+    String baseline;
 
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files of the runs to merge")
     List<String> inputs;
@@ -59,6 +66,11 @@ final class MergeCommand implements Callable<Integer> {
         files.appendStepSummary(System.getenv());
         console.println("Merged " + merged.results().cells().size() + " cells from " + runs.size() + " runs into "
                 + outDir.resolve("index.html"));
-        return ExitCode.OK.code();
+        if (baseline == null) {
+            return ExitCode.OK.code();
+        }
+        BaselineGate.Outcome check = BaselineGate.from(Map.of("wsbed.baseline", baseline), outDir).apply(merged.results());
+        console.println(check.message());
+        return (check.failed() ? ExitCode.DRIFT : ExitCode.OK).code();
     }
 }

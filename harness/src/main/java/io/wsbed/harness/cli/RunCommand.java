@@ -76,6 +76,18 @@ final class RunCommand implements Callable<Integer> {
         options.put("wsbed.repeat", v);
     }
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "run N cells side by side (default: twice the cores, at most 4; 1 in containers mode)")
+    void parallel(String v) {
+        options.put("wsbed.parallel", v);
+    }
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run only part I of N of the cells (balanced by expected time); merge the N reports with wsbed merge")
+    void shard(String v) {
+        options.put("wsbed.shard", v);
+    }
+
     @Option(names = "--capture", paramLabel = "MODE",
             description = "capture each cell's packets into a wire lane: auto, on, off (default: auto, on where tcpdump may)")
     void capture(String v) {

@@ -2,6 +2,7 @@ package io.wsbed.harness.run;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.infra.Infrastructure;
+import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.check.CellCheck;
 import io.wsbed.harness.check.Outcome;
 import io.wsbed.harness.result.CellResult;
@@ -36,9 +37,11 @@ final class CellRunner {
     private final long seed;
     private final Infrastructure infra;
     private final CaptureMode capture;
+    private final StartGate gate;
 
     CellRunner(StackCatalog catalog, Map<String, StackInfo> infos, Timings timings, Clock clock, long seed,
-               Infrastructure infra, CaptureMode capture) {
+               Infrastructure infra, CaptureMode capture, StartGate gate) {
+        this.gate = gate;
         this.infra = infra;
         this.capture = capture;
         this.catalog = catalog;
@@ -57,7 +60,7 @@ final class CellRunner {
                     null);
         }
         CellContext ctx = new CellContext(cell, catalog.require(cell.server()), catalog.require(cell.client()), timings,
-                timeline, logDir, seed + cell.id().hashCode(), infra);
+                timeline, logDir, seed + cell.id().hashCode(), infra, gate);
         Outcome broken = null;
         long teardownNanos;
         CellWire wire = new CellWire(capture, timeline, logDir);

@@ -12,6 +12,7 @@ import io.wsbed.harness.result.Repetitions;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
 import io.wsbed.harness.result.ScenarioInfo;
+import io.wsbed.harness.result.ShardSet;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Scenario;
@@ -31,12 +32,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.StartGate;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the matrix: discovers and describes the stacks, plans the cells from the settings,
- * runs cells one at a time with a progress line each, and writes the report when finished.
+ * One run of the matrix: discovers and describes the stacks, plans the cells from the settings
+ * (this shard's part of them when sharded), runs them up to {@code wsbed.parallel} at a time with a
+ * progress line each, and writes the report, cells in plan order, when finished.
  */
 public final class MatrixRun {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixRun.class);
@@ -50,13 +60,22 @@ public final class MatrixRun {
     private final Timings timings;
     private final Infrastructure infra;
     private final String start;
-    private final List<CellResult> results = new ArrayList<>();
+    /** The longest any wait for one cell's result may take. */
+    private static final Duration AWAIT_BOUND = Duration.ofMinutes(60);
+    private final AtomicInteger finishedCount = new AtomicInteger();
+    private final int parallel;
+    private final List<Cell> plan;
     private final int repeat;
+    private CellScheduler<CellResult> scheduler;
+    private Map<Cell, CompletableFuture<CellResult>> futures;
     private final CaptureMode capture;
     private Results finished;
 
-    private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, ReportFiles files,
-                      CellRunner runner, Timings timings, Infrastructure infra, CaptureMode capture) {
+    private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, List<Cell> plan,
+                      ReportFiles files,
+                      CellRunner runner, Timings timings, Infrastructure infra, CaptureMode capture, int parallel) {
+        this.parallel = parallel;
+        this.plan = plan;
         this.infra = infra;
         this.capture = capture;
         this.settings = settings;
@@ -79,21 +98,27 @@ public final class MatrixRun {
         StackCatalog catalog = StackCatalog.discover(settings.root());
         // Validate the whole selection before the previous report is cleared: a typo must not cost it.
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), infoLogs());
-        List<Cell> cells = MatrixPlan.plan(settings, infos);
+        List<Cell> plan = MatrixPlan.plan(settings, infos);
+        Timings timings = Timings.scaled(settings.windowMs());
+        List<Cell> cells = settings.shard() == null ? plan : settings.shard().select(plan,
+                c -> Scenarios.create(c.scenario(), settings.stormClients()).expectedMs(timings));
         CaptureMode capture = CaptureMode.resolve(settings.capture());
         ReportFiles files = ReportFiles.fresh(settings.reportDir());
-        Timings timings = Timings.scaled(settings.windowMs());
         Infrastructure infra = Infrastructures.create(settings.infra(),
                 new ContainerImages(settings.nginxImage(), settings.toxiproxyImage()), settings.root(), settings.seed(),
                 () -> new LocalInfrastructure(settings.root(), settings.nginxBin(), settings.toxiproxyUrl(),
                         settings.seed()));
-        LOG.info("wsbed: {} cells; stacks {}", cells.size(), describe(infos));
+        LOG.info("wsbed: {} cells{}; stacks {}", cells.size(), settings.shard() == null ? ""
+                : " (shard " + settings.shard() + " of a plan of " + plan.size() + ")", describe(infos));
+        // Containers mode has not been measured with cells side by side: one at a time unless asked.
+        int parallel = settings.parallel() == null && infra.kind().equals("containers") ? 1 : settings.cellsAtOnce();
         LOG.info("wsbed: {}", capture.describe());
         if (settings.repeat() > 1) {
             LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", settings.repeat());
         }
-        return new MatrixRun(settings, clock, infos, cells, files, new CellRunner(catalog, infos, timings, clock,
-                settings.seed(), infra, capture), timings, infra, capture);
+        StartGate gate = parallel > 1 ? StartGate.forMachine() : StartGate.NONE;
+        return new MatrixRun(settings, clock, infos, cells, plan, files, new CellRunner(catalog, infos, timings, clock,
+                settings.seed(), infra, capture, gate), timings, infra, capture, parallel);
     }
 
     /** Where the stacks' answers to {@code info} log their stderr (outside the report folder). */
@@ -121,8 +146,63 @@ public final class MatrixRun {
         return files.dir();
     }
 
-    /** Runs one cell and prints its progress line. Never throws for a stack's behaviour. */
-    public synchronized CellResult run(Cell cell) {
+    /** How many cells run side by side. */
+    public int parallel() {
+        return parallel;
+    }
+
+    /**
+     * The result of one cell, starting the whole plan first if it has not started yet (the cells
+     * run up to {@link #parallel()} at a time, each printing its progress line when it ends).
+     * Waits (bounded) for that cell. Never throws for a stack's behaviour.
+     */
+    public CellResult run(Cell cell) {
+        CompletableFuture<CellResult> f = started().get(cell);
+        if (f == null) {
+            throw new IllegalArgumentException(cell.displayName() + " is not in this run's plan");
+        }
+        return await(cell, f);
+    }
+
+    /** Runs every planned cell and returns the results in plan order. */
+    public List<CellResult> runAll() {
+        Map<Cell, CompletableFuture<CellResult>> all = started();
+        List<CellResult> out = new ArrayList<>();
+        all.forEach((cell, f) -> out.add(await(cell, f)));
+        return out;
+    }
+
+    private synchronized Map<Cell, CompletableFuture<CellResult>> started() {
+        if (futures == null) {
+            LOG.info("wsbed: running {} cells, {} at a time{}", cells.size(), parallel,
+                    cells.stream().anyMatch(this::alone) ? " (reconnect-storm cells alone, after the others)" : "");
+            CellScheduler<CellResult> scheduler = new CellScheduler<>(parallel, this::alone, this::runCell);
+            this.scheduler = scheduler;
+            futures = scheduler.start(cells);
+        }
+        return futures;
+    }
+
+    private boolean alone(Cell cell) {
+        return parallel > 1 && scenario(cell.scenario()).runsAlone();
+    }
+
+    private CellResult await(Cell cell, CompletableFuture<CellResult> f) {
+        try {
+            return f.get(AWAIT_BOUND.toMinutes(), TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            throw new HarnessException(cell.displayName() + " had no result after " + AWAIT_BOUND.toMinutes()
+                    + " min; see " + files.cellLogs(cell));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException("interrupted while waiting for " + cell.displayName(), e);
+        } catch (ExecutionException e) {
+            throw new HarnessException(cell.displayName() + " broke the harness: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Runs one cell (all its repetitions) on a scheduler thread and prints its progress line. */
+    private CellResult runCell(Cell cell) {
         CellResult r;
         if (repeat == 1) {
             r = runner.run(cell, scenario(cell.scenario()), files.cellLogs(cell), files.cellLogsRelative(cell));
@@ -134,22 +214,18 @@ public final class MatrixRun {
             }
             r = Repetitions.combine(runs, scenario(cell.scenario()).keyMetric());
         }
-        results.add(r);
-        LOG.info("[{}/{}] {} {} x {} {}{} ... {} {} ({} s)", results.size(), cells.size(), cell.scenario(), cell.server(),
-                cell.client(), cell.profile().id(), cell.path() == NetworkPath.DIRECT ? "" : " via " + cell.path().id(), r.verdict() + (r.flaky() ? " (flaky " + r.repetitions() + ")" : ""), r.keyFigure(),
-                String.format(Locale.ROOT, "%.1f", ((Number) r.timings().get("wall_ms")).longValue() / 1000.0));
+        int done = finishedCount.incrementAndGet();
+        // The others still running beside this one, for the progress line.
+        int others = scheduler.running() - 1;
+        LOG.info("[{}/{}] {} {} x {} {}{} ... {} {} ({} s{})", done, cells.size(), cell.scenario(), cell.server(),
+                cell.client(), cell.profile().id(), cell.path() == NetworkPath.DIRECT ? "" : " via " + cell.path().id(),
+                r.verdict() + (r.flaky() ? " (flaky " + r.repetitions() + ")" : ""), r.keyFigure(),
+                String.format(Locale.ROOT, "%.1f", ((Number) r.timings().get("wall_ms")).longValue() / 1000.0),
+                parallel > 1 ? "; " + others + " running" : "");
         if (r.verdict() == io.wsbed.harness.verdict.Verdict.ERROR || r.verdict() == io.wsbed.harness.verdict.Verdict.SKIPPED) {
             LOG.info("    {}", r.reason());
         }
         return r;
-    }
-
-    /** Runs every planned cell in order. */
-    public List<CellResult> runAll() {
-        for (Cell c : cells) {
-            run(c);
-        }
-        return List.copyOf(results);
     }
 
     /** This machine as the report header shows it: cores, OS, the JVM. */
@@ -166,14 +242,21 @@ public final class MatrixRun {
      * when set) and returns the results. Calling it again without new cells returns the same results.
      */
     public synchronized Results finish() {
+        List<CellResult> results = finishedInPlanOrder();
         if (finished != null && finished.cells().size() == results.size()) {
             return finished;
         }
         Map<String, Object> host = host();
         infra.describe().forEach(host::put);
         host.put("capture", capture.describe());
+        host.put("parallel", parallel);
+        Map<String, Object> selection = new LinkedHashMap<>(settings.selectionForReport());
+        if (settings.shard() != null) {
+            // What merging the shards checks: same plan, every part present once (ShardSet).
+            selection.put("shard", ShardSet.describe(settings.shard().index(), settings.shard().count(), plan.stream().map(Cell::id).toList()));
+        }
         RunInfo run = new RunInfo(start.replaceAll("[^0-9]", "").substring(0, 14), start, iso(clock), settings.seed(), host,
-                infra.kind(), timings.asMap(), settings.selectionForReport());
+                infra.kind(), timings.asMap(), selection);
         Set<String> used = new LinkedHashSet<>();
         results.forEach(c -> {
             used.add(c.server());
@@ -203,6 +286,29 @@ public final class MatrixRun {
         LOG.info("wsbed: seed {}; the same schedule again: -Dwsbed.seed={} (./wsbed run --seed {})", settings.seed(),
                 settings.seed(), settings.seed());
         finished = out;
+        return out;
+    }
+
+    /**
+     * The results of the cells that have finished, in plan order. Cells still running are waited
+     * for (bounded): the report is written once nothing runs any more.
+     */
+    private List<CellResult> finishedInPlanOrder() {
+        List<CellResult> out = new ArrayList<>();
+        if (futures == null) {
+            return out;
+        }
+        futures.forEach((cell, f) -> {
+            if (f.isDone() || scheduler.running() > 0) {
+                try {
+                    out.add(f.get(AWAIT_BOUND.toMinutes(), TimeUnit.MINUTES));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+                    LOG.warn("{} has no result for the report: {}", cell.displayName(), e.toString());
+                }
+            }
+        });
         return out;
     }
 

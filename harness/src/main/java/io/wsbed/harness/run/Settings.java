@@ -40,17 +40,22 @@ import java.util.TreeMap;
  * @param stormClients how many clients the reconnect storm connects
  * @param capture whether each cell's packets are captured: auto, on or off (see
  *     {@link io.wsbed.harness.wire.CaptureMode})
+ * @param parallel how many cells run side by side, or null for the machine's default
+ *     ({@link #defaultParallel()})
+ * @param shard which part of the cells this run takes, or null for all of them
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
                        String nginxBin, java.net.URI toxiproxyUrl, List<String> paths, String infra,
-                       String nginxImage, String toxiproxyImage, int repeat, int stormClients, String capture) {
+                       String nginxImage, String toxiproxyImage, int repeat, int stormClients, String capture,
+                       Integer parallel, Shard shard) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
             "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths", "wsbed.infra",
-            "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients", "wsbed.capture");
+            "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients", "wsbed.capture",
+            "wsbed.parallel", "wsbed.shard");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -77,7 +82,9 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 props.get("wsbed.nginx.image"), props.get("wsbed.toxiproxy.image"),
                 Repetitions.parseCount("wsbed.repeat", props.get("wsbed.repeat")),
                 atLeastOne("wsbed.storm.clients", props.getOrDefault("wsbed.storm.clients", Integer.toString(Scenarios.DEFAULT_STORM_CLIENTS))),
-                oneOf("wsbed.capture", props.getOrDefault("wsbed.capture", "auto"), CaptureMode.SETTINGS));
+                oneOf("wsbed.capture", props.getOrDefault("wsbed.capture", "auto"), CaptureMode.SETTINGS),
+                props.containsKey("wsbed.parallel") ? parallel(props.get("wsbed.parallel")) : null,
+                props.containsKey("wsbed.shard") ? Shard.parse("wsbed.shard", props.get("wsbed.shard")) : null);
     }
 
     /** The settings from this JVM's {@code wsbed.*} system properties (the suite). */
@@ -124,6 +131,8 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         m.put("wsbed.repeat", Integer.toString(repeat));
         m.put("wsbed.storm.clients", Integer.toString(stormClients));
         m.put("wsbed.capture", capture);
+        m.put("wsbed.parallel", parallel == null ? defaultParallel() + "(default)" : parallel.toString());
+        m.put("wsbed.shard", shard == null ? "all" : shard.toString());
         return m;
     }
 
@@ -216,6 +225,33 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
             // Falls through to the message below.
         }
         throw HarnessException.configuration(key + " must be a whole number of at least 1, got '" + raw + "'");
+    }
+
+    /**
+     * Cells side by side when wsbed.parallel is unset: twice the cores, at most 4. A cell mostly
+     * waits (observation windows, proxy timeouts), so two per core keep the CPU busy without
+     * widening the figures; BENCHMARK.md has the measurement behind the choice.
+     */
+    public static int defaultParallel() {
+        return Math.min(4, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** How many cells run side by side in this run. */
+    public int cellsAtOnce() {
+        return parallel != null ? parallel : defaultParallel();
+    }
+
+    static int parallel(String raw) {
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the message below.
+        }
+        throw HarnessException.configuration("wsbed.parallel (--parallel) must be a whole number of cells from 1 to 64,"
+                + " e.g. --parallel 4, got '" + raw + "'");
     }
 
     /** Walks up from {@code start} to the directory that holds servers/stack-api. */

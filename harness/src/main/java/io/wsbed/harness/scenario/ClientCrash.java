@@ -16,6 +16,12 @@ import java.util.List;
  */
 public final class ClientCrash implements Scenario {
 
+    /** Ends at the server's notice of the crash. */
+    @Override
+    public long expectedMs(Timings timings) {
+        return timings.windowMs() / 5;
+    }
+
     @Override
     public String id() {
         return "client-crash";

@@ -18,6 +18,12 @@ import java.util.List;
  */
 public final class LatencySpike implements Scenario {
 
+    /** Most of the window: the schedule waits out a proxy timeout or a held fault. */
+    @Override
+    public long expectedMs(Timings timings) {
+        return timings.windowMs() * 3 / 4;
+    }
+
     @Override
     public String id() {
         return "latency-spike";

@@ -32,6 +32,12 @@ public final class NginxReloadScenario implements Scenario {
         return new NginxReloadScenario("nginx-reload-shutdown-timeout", true);
     }
 
+    /** The plain reload holds the old worker for most of the window; the shutdown timeout cuts that short. */
+    @Override
+    public long expectedMs(Timings timings) {
+        return shutdownTimeout ? timings.windowMs() * 2 / 5 : timings.windowMs() * 3 / 4;
+    }
+
     @Override
     public String id() {
         return id;

@@ -27,6 +27,18 @@ public final class ReconnectStorm implements Scenario {
         this.clients = clients;
     }
 
+    /** Most of the window, and dozens of clients reconnecting at once. */
+    @Override
+    public long expectedMs(Timings timings) {
+        return timings.windowMs() * 3 / 4;
+    }
+
+    /** Its clients' reconnects load the machine enough to move the figures of a cell beside it. */
+    @Override
+    public boolean runsAlone() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "reconnect-storm";

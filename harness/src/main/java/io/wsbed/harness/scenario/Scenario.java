@@ -50,6 +50,22 @@ public interface Scenario {
     String keyMetric();
 
     /**
+     * About how long one cell of this scenario takes, set-up and teardown included: what shards
+     * are balanced by. An estimate from the schedule's waits, never a bound.
+     */
+    default long expectedMs(Timings timings) {
+        return timings.windowMs() / 3;
+    }
+
+    /**
+     * Whether its cells must have the machine to themselves: true for a scenario whose own load
+     * (dozens of processes or connections) would disturb the figures of cells running beside it.
+     */
+    default boolean runsAlone() {
+        return false;
+    }
+
+    /**
      * Why this scenario cannot run for these stacks, or null when it can (for example a client
      * stack without the role).
      */

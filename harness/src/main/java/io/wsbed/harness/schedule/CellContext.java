@@ -6,6 +6,8 @@ import eu.rekawek.toxiproxy.Proxy;
 import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.infra.ToxiproxyAccess;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.process.FreePort;
+import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Timings;
@@ -35,6 +37,7 @@ public final class CellContext implements AutoCloseable {
     private final Path logDir;
     private final long seed;
     private final Infrastructure infra;
+    private final StartGate gate;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<RunningStack> started = new ArrayList<>();
     private final Map<String, Long> startMs = new LinkedHashMap<>();
@@ -43,8 +46,9 @@ public final class CellContext implements AutoCloseable {
     private int clients;
 
     public CellContext(Cell cell, StackDescriptor server, StackDescriptor client, Timings timings, Timeline timeline,
-                       Path logDir, long seed, Infrastructure infra) {
+                       Path logDir, long seed, Infrastructure infra, StartGate gate) {
         this.infra = infra;
+        this.gate = gate;
         this.cell = cell;
         this.server = server;
         this.client = client;
@@ -84,6 +88,23 @@ public final class CellContext implements AutoCloseable {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
+    /**
+     * Starts the cell's first server on a port of its own ({@link FreePort}: never one the kernel
+     * hands out, so a restart can have it back), trying another port when one was taken between
+     * the choice and the server's bind.
+     */
+    public RunningStack startServer(long tickMs, List<String> heartbeatOptions) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startServer(FreePort.loopback(), tickMs, heartbeatOptions);
+            } catch (RunningStack.NotReadyException e) {
+                if (!e.addressInUse() || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Starts a server with explicit heartbeat options instead of the profile's. */
     public RunningStack startServer(int port, long tickMs, List<String> heartbeatOptions) {
         List<String> opts = new ArrayList<>(List.of("--port", Integer.toString(port), "--tick-ms", Long.toString(tickMs)));
@@ -108,8 +129,7 @@ public final class CellContext implements AutoCloseable {
             if (existing != null) {
                 existing.delete();
             }
-            Proxy proxy = access.client().createProxy(name, access.listenHost() + ":0",
-                    access.upstreamHost() + ":" + upstreamPort);
+            Proxy proxy = createProxy(access, name, upstreamPort);
             opened.add(() -> {
                 try {
                     proxy.delete();
@@ -121,6 +141,20 @@ public final class CellContext implements AutoCloseable {
             return proxy;
         } catch (java.io.IOException e) {
             throw new HarnessException("Toxiproxy refused to create proxy " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A proxy listening on a port of this cell's own ({@link FreePort}), trying another when one was taken meanwhile. */
+    private static Proxy createProxy(ToxiproxyAccess access, String name, int upstreamPort) throws java.io.IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return access.client().createProxy(name, access.listenHost() + ":" + FreePort.loopback(),
+                        access.upstreamHost() + ":" + upstreamPort);
+            } catch (java.io.IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -169,11 +203,14 @@ public final class CellContext implements AutoCloseable {
     }
 
     private RunningStack start(StackDescriptor stack, String role, String label, List<String> options) {
-        RunningStack p = RunningStack.launch(stack, role, options, label, logDir, timeline);
-        started.add(p);
-        Event ready = p.awaitReady(Duration.ofMillis(timings.readyTimeoutMs()));
-        startMs.put(label, Math.round((ready.tMicros() - p.launchedMicros()) / 1000.0));
-        return p;
+        // A restart's time is a figure of the scenario: it never waits behind other cells' starts.
+        try (StartGate.Slot slot = recoveries.contains(label) ? null : gate.enter()) {
+            RunningStack p = RunningStack.launch(stack, role, options, label, logDir, timeline);
+            started.add(p);
+            Event ready = p.awaitReady(Duration.ofMillis(timings.readyTimeoutMs()));
+            startMs.put(label, Math.round((ready.tMicros() - p.launchedMicros()) / 1000.0));
+            return p;
+        }
     }
 
     /** Waits until {@code process} opens a session; a session that never opens breaks the cell. */

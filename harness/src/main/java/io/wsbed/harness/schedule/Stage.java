@@ -38,7 +38,7 @@ public final class Stage {
     private Stage(CellContext ctx, Setup setup) {
         this.ctx = ctx;
         this.setup = setup;
-        this.server = ctx.startServer(0, setup.traffic() ? ctx.timings().tickMs() : 0, pings(setup.serverPings()));
+        this.server = ctx.startServer(setup.traffic() ? ctx.timings().tickMs() : 0, pings(setup.serverPings()));
         this.serverPort = server.port();
         this.entryPort = entry();
         this.client = startClient();

@@ -106,6 +106,24 @@ class SettingsTest {
     }
 
     @Test
+    void parallelAndShardHaveMachineDefaultsAndOneLineErrorsNamingTheValidForm() {
+        Settings defaults = settings(Map.of());
+        assertEquals(Settings.defaultParallel(), defaults.cellsAtOnce());
+        assertEquals(null, defaults.shard());
+        Settings set = settings(Map.of("wsbed.parallel", "3", "wsbed.shard", "2/5"));
+        assertEquals(3, set.cellsAtOnce());
+        assertEquals(new Shard(2, 5), set.shard());
+        for (String bad : new String[] {"0", "-1", "abc", "65", ""}) {
+            var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.parallel", bad)));
+            assertEquals("Configuration error: wsbed.parallel (--parallel) must be a whole number of cells from 1 to 64,"
+                    + " e.g. --parallel 4, got '" + bad + "'", e.getMessage());
+        }
+        var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.shard", "3/2")));
+        assertEquals("Configuration error: wsbed.shard (--shard) must be i/n with 1 <= i <= n, e.g. 2/4 for the second"
+                + " of four shards, got '3/2'", e.getMessage());
+    }
+
+    @Test
     void repeatAndStormClientsAreSettingsWithDefaultsAndOneLineErrors() {
         Settings defaults = settings(Map.of());
         assertEquals(1, defaults.repeat());
@@ -133,7 +151,7 @@ class SettingsTest {
         assertTrue(line.contains(" wsbed.window=10000ms wsbed.seed=7 "), line);
         assertTrue(line.endsWith(" wsbed.toxiproxy.url=embedded wsbed.paths=all wsbed.infra=local "
                 + "wsbed.nginx.image=default wsbed.toxiproxy.image=default wsbed.repeat=2 wsbed.storm.clients=200 "
-                + "wsbed.capture=auto"), line);
+                + "wsbed.capture=auto wsbed.parallel=" + Settings.defaultParallel() + "(default) wsbed.shard=all"), line);
     }
 
     @Test
