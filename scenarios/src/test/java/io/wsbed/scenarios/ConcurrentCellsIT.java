@@ -16,6 +16,7 @@ import io.wsbed.harness.schedule.CellContext;
 import io.wsbed.harness.schedule.Pause;
 import io.wsbed.harness.schedule.ScheduleRunner;
 import io.wsbed.harness.stack.StackCatalog;
+import io.wsbed.harness.stack.StartArchives;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.timeline.Timeline;
 import java.nio.file.Files;
@@ -49,9 +50,9 @@ class ConcurrentCellsIT {
             Timeline ta = new Timeline(Clock.systemUTC());
             Timeline tb = new Timeline(Clock.systemUTC());
             CellContext ca = new CellContext(a, catalog.require("jetty"), catalog.require("jdk"), timings, ta,
-                    Files.createDirectories(logs.resolve("a")), 1, infra, gate);
+                    Files.createDirectories(logs.resolve("a")), 1, infra, gate, StartArchives.NONE);
             CellContext cb = new CellContext(b, catalog.require("jetty"), catalog.require("jdk"), timings, tb,
-                    Files.createDirectories(logs.resolve("b")), 2, infra, gate);
+                    Files.createDirectories(logs.resolve("b")), 2, infra, gate, StartArchives.NONE);
             try (ca; cb) {
                 // B holds its session for longer than A takes to kill, restart and see its client back.
                 CompletableFuture<Void> runB = CompletableFuture.runAsync(() ->

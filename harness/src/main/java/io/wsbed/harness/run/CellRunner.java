@@ -15,6 +15,7 @@ import io.wsbed.harness.schedule.CellContext;
 import io.wsbed.harness.schedule.ScheduleRunner;
 import io.wsbed.harness.stack.StackCatalog;
 import io.wsbed.harness.stack.StackInfo;
+import io.wsbed.harness.stack.StartArchives;
 import io.wsbed.harness.timeline.Timeline;
 import io.wsbed.harness.verdict.Judgement;
 import io.wsbed.harness.wire.CaptureMode;
@@ -38,10 +39,12 @@ final class CellRunner {
     private final Infrastructure infra;
     private final CaptureMode capture;
     private final StartGate gate;
+    private final StartArchives archives;
 
     CellRunner(StackCatalog catalog, Map<String, StackInfo> infos, Timings timings, Clock clock, long seed,
-               Infrastructure infra, CaptureMode capture, StartGate gate) {
+               Infrastructure infra, CaptureMode capture, StartGate gate, StartArchives archives) {
         this.gate = gate;
+        this.archives = archives;
         this.infra = infra;
         this.capture = capture;
         this.catalog = catalog;
@@ -60,7 +63,7 @@ final class CellRunner {
                     null);
         }
         CellContext ctx = new CellContext(cell, catalog.require(cell.server()), catalog.require(cell.client()), timings,
-                timeline, logDir, seed + cell.id().hashCode(), infra, gate);
+                timeline, logDir, seed + cell.id().hashCode(), infra, gate, archives);
         Outcome broken = null;
         long teardownNanos;
         CellWire wire = new CellWire(capture, timeline, logDir);

@@ -20,6 +20,7 @@ import io.wsbed.harness.scenario.Scenarios;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.StackCatalog;
 import io.wsbed.harness.stack.StackInfo;
+import io.wsbed.harness.stack.StartArchives;
 import io.wsbed.harness.wire.CaptureMode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +66,7 @@ public final class MatrixRun {
     private final AtomicInteger finishedCount = new AtomicInteger();
     private final int parallel;
     private final List<Cell> plan;
+    private final StartArchives archives;
     private final int repeat;
     private CellScheduler<CellResult> scheduler;
     private Map<Cell, CompletableFuture<CellResult>> futures;
@@ -73,8 +75,9 @@ public final class MatrixRun {
 
     private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, List<Cell> plan,
                       ReportFiles files,
-                      CellRunner runner, Timings timings, Infrastructure infra, CaptureMode capture, int parallel) {
+                      CellRunner runner, Timings timings, Infrastructure infra, CaptureMode capture, int parallel, StartArchives archives) {
         this.parallel = parallel;
+        this.archives = archives;
         this.plan = plan;
         this.infra = infra;
         this.capture = capture;
@@ -117,8 +120,22 @@ public final class MatrixRun {
             LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", settings.repeat());
         }
         StartGate gate = parallel > 1 ? StartGate.forMachine() : StartGate.NONE;
+        StartArchives archives = settings.cds() ? StartArchives.prepare(catalog, roles(cells),
+                Map.of("server", settings.referenceClient(), "client", settings.referenceServer()), infoLogs())
+                : StartArchives.NONE;
+        LOG.info("wsbed: {}", archives.describe());
         return new MatrixRun(settings, clock, infos, cells, plan, files, new CellRunner(catalog, infos, timings, clock,
-                settings.seed(), infra, capture, gate), timings, infra, capture, parallel);
+                settings.seed(), infra, capture, gate, archives), timings, infra, capture, parallel, archives);
+    }
+
+    /** Each stack the cells start, with the roles it plays in them. */
+    private static Map<String, Set<String>> roles(List<Cell> cells) {
+        Map<String, Set<String>> roles = new java.util.TreeMap<>();
+        for (Cell c : cells) {
+            roles.computeIfAbsent(c.server(), k -> new java.util.TreeSet<>()).add("server");
+            roles.computeIfAbsent(c.client(), k -> new java.util.TreeSet<>()).add("client");
+        }
+        return roles;
     }
 
     /** Where the stacks' answers to {@code info} log their stderr (outside the report folder). */
@@ -250,6 +267,7 @@ public final class MatrixRun {
         infra.describe().forEach(host::put);
         host.put("capture", capture.describe());
         host.put("parallel", parallel);
+        host.put("start_archives", archives.describe());
         Map<String, Object> selection = new LinkedHashMap<>(settings.selectionForReport());
         if (settings.shard() != null) {
             // What merging the shards checks: same plan, every part present once (ShardSet).

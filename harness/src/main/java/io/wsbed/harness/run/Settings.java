@@ -43,19 +43,21 @@ import java.util.TreeMap;
  * @param parallel how many cells run side by side, or null for the machine's default
  *     ({@link #defaultParallel()})
  * @param shard which part of the cells this run takes, or null for all of them
+ * @param cds whether Java stacks start from class-data-sharing archives (see
+ *     {@link io.wsbed.harness.stack.StartArchives})
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
                        String nginxBin, java.net.URI toxiproxyUrl, List<String> paths, String infra,
                        String nginxImage, String toxiproxyImage, int repeat, int stormClients, String capture,
-                       Integer parallel, Shard shard) {
+                       Integer parallel, Shard shard, boolean cds) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
             "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths", "wsbed.infra",
             "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients", "wsbed.capture",
-            "wsbed.parallel", "wsbed.shard");
+            "wsbed.parallel", "wsbed.shard", "wsbed.cds");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -84,7 +86,8 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 atLeastOne("wsbed.storm.clients", props.getOrDefault("wsbed.storm.clients", Integer.toString(Scenarios.DEFAULT_STORM_CLIENTS))),
                 oneOf("wsbed.capture", props.getOrDefault("wsbed.capture", "auto"), CaptureMode.SETTINGS),
                 props.containsKey("wsbed.parallel") ? parallel(props.get("wsbed.parallel")) : null,
-                props.containsKey("wsbed.shard") ? Shard.parse("wsbed.shard", props.get("wsbed.shard")) : null);
+                props.containsKey("wsbed.shard") ? Shard.parse("wsbed.shard", props.get("wsbed.shard")) : null,
+                oneOf("wsbed.cds", props.getOrDefault("wsbed.cds", "on"), List.of("on", "off")).equals("on"));
     }
 
     /** The settings from this JVM's {@code wsbed.*} system properties (the suite). */
@@ -133,6 +136,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         m.put("wsbed.capture", capture);
         m.put("wsbed.parallel", parallel == null ? defaultParallel() + "(default)" : parallel.toString());
         m.put("wsbed.shard", shard == null ? "all" : shard.toString());
+        m.put("wsbed.cds", cds ? "on" : "off");
         return m;
     }
 

@@ -13,6 +13,7 @@ import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.stack.StackDescriptor;
+import io.wsbed.harness.stack.StartArchives;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.timeline.Timeline;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class CellContext implements AutoCloseable {
     private final long seed;
     private final Infrastructure infra;
     private final StartGate gate;
+    private final StartArchives archives;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<RunningStack> started = new ArrayList<>();
     private final Map<String, Long> startMs = new LinkedHashMap<>();
@@ -46,9 +48,10 @@ public final class CellContext implements AutoCloseable {
     private int clients;
 
     public CellContext(Cell cell, StackDescriptor server, StackDescriptor client, Timings timings, Timeline timeline,
-                       Path logDir, long seed, Infrastructure infra, StartGate gate) {
+                       Path logDir, long seed, Infrastructure infra, StartGate gate, StartArchives archives) {
         this.infra = infra;
         this.gate = gate;
+        this.archives = archives;
         this.cell = cell;
         this.server = server;
         this.client = client;
@@ -205,7 +208,8 @@ public final class CellContext implements AutoCloseable {
     private RunningStack start(StackDescriptor stack, String role, String label, List<String> options) {
         // A restart's time is a figure of the scenario: it never waits behind other cells' starts.
         try (StartGate.Slot slot = recoveries.contains(label) ? null : gate.enter()) {
-            RunningStack p = RunningStack.launch(stack, role, options, label, logDir, timeline);
+            RunningStack p = RunningStack.launch(stack, role, options, label, logDir, timeline,
+                    archives.of(stack.id(), role));
             started.add(p);
             Event ready = p.awaitReady(Duration.ofMillis(timings.readyTimeoutMs()));
             startMs.put(label, Math.round((ready.tMicros() - p.launchedMicros()) / 1000.0));

@@ -12,19 +12,37 @@ final class JavaCommand {
     /** Quick start matters more than peak throughput for a few messages a second. */
     static final List<String> JVM_FLAGS = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData",
-            "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
+            "-Xshare:auto", "-Djava.net.preferIPv4Stack=true",
+            // The JVM's own warnings (a class-data archive it cannot map, say) go to stderr: stdout is the event stream.
+            "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     private JavaCommand() {
     }
 
     static List<String> of(StackDescriptor stack, List<String> args) {
+        return of(stack, args, stack.classpath(), List.of());
+    }
+
+    /** The stack mapping its start archive: the archive's classpath and flags. */
+    static List<String> of(StackDescriptor stack, List<String> args, StartArchive archive) {
+        return of(stack, args, archive.classpath(), archive.flags());
+    }
+
+    /** The stack on another classpath (its classes as a jar) and with more JVM flags. */
+    static List<String> of(StackDescriptor stack, List<String> args, String classpath, List<String> flags) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java());
         cmd.addAll(JVM_FLAGS);
+        cmd.addAll(flags);
         cmd.add("-cp");
-        cmd.add(stack.classpath());
+        cmd.add(classpath);
         cmd.add(stack.mainClass());
         cmd.addAll(args);
         return cmd;
+    }
+
+    /** The harness's own java binary. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

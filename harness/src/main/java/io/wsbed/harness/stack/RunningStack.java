@@ -8,6 +8,7 @@ import io.wsbed.harness.timeline.Timeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One stack process in one role, whose event lines land in the cell's timeline under its label
@@ -29,16 +30,25 @@ public final class RunningStack implements AutoCloseable {
         this.launchedMicros = launchedMicros;
     }
 
-    /** Launches {@code <stack> <role> <options>}; call {@link #awaitReady(Duration)} next. */
+    /**
+     * Launches {@code <stack> <role> <options>}, mapping its start archive when there is one; call
+     * {@link #awaitReady(Duration)} next.
+     */
     public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
-                                      Path logDir, Timeline timeline) {
+                                      Path logDir, Timeline timeline, Optional<StartArchive> archive) {
         List<String> args = new java.util.ArrayList<>();
         args.add(role);
         args.addAll(options);
+        List<String> command = archive.map(a -> JavaCommand.of(stack, args, a)).orElseGet(() -> JavaCommand.of(stack, args));
+        return launch(command, stack.id(), label, logDir, timeline);
+    }
+
+    /** Launches a stack's full command line (the start archive's training run has its own flags). */
+    static RunningStack launch(List<String> command, String stackId, String label, Path logDir, Timeline timeline) {
         long launched = timeline.nowMicros();
-        ChildProcess p = ChildProcess.start(label, JavaCommand.of(stack, args), logDir,
+        ChildProcess p = ChildProcess.start(label, command, logDir,
                 line -> EventLineParser.parse(label, line).ifPresent(timeline::add));
-        return new RunningStack(label, stack.id(), p, timeline, launched);
+        return new RunningStack(label, stackId, p, timeline, launched);
     }
 
     public String label() {

@@ -26,7 +26,7 @@ class ChildCleanupTest {
     @Test
     void aStackThatHangsOnStartFailsTheWaitAndIsKilled() throws Exception {
         RunningStack hung = RunningStack.launch(TestChildren.descriptor(TestChildren.Hanging.class), "server", List.of(),
-                "server-1", logs, new Timeline(Clock.systemUTC()));
+                "server-1", logs, new Timeline(Clock.systemUTC()), java.util.Optional.empty());
         var e = assertThrows(RunningStack.NotReadyException.class, () -> hung.awaitReady(Duration.ofMillis(800)));
         assertTrue(e.getMessage().contains("did not become ready in time"), e.getMessage());
         hung.close();
