@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wsbed.stack.api.ClientOptions;
 import io.wsbed.stack.api.Connection;
 import io.wsbed.stack.api.ServerOptions;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +95,25 @@ class JavaWebSocketStackTest {
         var attempt = client.connect(URI.create("ws://127.0.0.1:" + port + "/other"), clientSide);
         assertThrows(ExecutionException.class, () -> attempt.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertEquals(java.util.List.of(), serverSide.events(), "the server must open no session for another path");
+    }
+
+    @Test
+    void heartbeatProfileClosesAPeerThatNeverAnswersPingsWithTheLibrarysOwn1006() throws Exception {
+        int port = server.start(new ServerOptions("127.0.0.1", 0, "/ws", 0, 500, 1_500, -1), serverSide);
+        try (Socket silent = new Socket("127.0.0.1", port)) {
+            // A bare upgrade, then silence: nothing here ever answers the server's pings.
+            silent.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            serverSide.await("open", WAIT);
+            long opened = System.nanoTime();
+            String close = serverSide.awaitMatch(e -> e.startsWith("close:"), "a close", WAIT);
+            long afterMs = (System.nanoTime() - opened) / 1_000_000;
+            assertTrue(close.startsWith("close:1006:The connection was closed because the other endpoint did not respond"),
+                    "the connection-lost check closes with 1006 and its own reason, got " + close);
+            // Checks run every 1 s; the first that finds no pong for 1.5 s closes: at 2 s after the open.
+            assertTrue(afterMs >= 1_400 && afterMs < 3_500, "closed " + afterMs + " ms after the open");
+        }
     }
 
     @Test
