@@ -68,7 +68,7 @@ public final class JavaWebSocketStack implements Stack {
     @Override
     public String defaults() {
         JwsServer server = new JwsServer(new InetSocketAddress("127.0.0.1", 0), "/", null);
-        JwsClient client = new JwsClient(URI.create("ws://127.0.0.1:1/"), 0, null);
+        JwsClient client = new JwsClient(URI.create("ws://127.0.0.1:1/"), 0, null, ended -> { });
         Draft serverDraft = server.getDraft().isEmpty() ? new Draft_6455() : server.getDraft().get(0);
         return String.format(Locale.ROOT,
                 "no idle timeout (no such setting); automatic ping on: connection-lost check every %d s on the"

@@ -4,6 +4,7 @@ import io.wsbed.stack.api.ConnectionListener;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
@@ -17,13 +18,16 @@ import org.java_websocket.handshake.ServerHandshake;
  */
 final class JwsClient extends WebSocketClient {
     private final ConnectionListener listener;
+    /** Told when this connection ended, so the engine stops holding it. */
+    private final Consumer<JwsClient> onEnd;
     private final JwsConnection connection = new JwsConnection(this);
     final CompletableFuture<Void> opened = new CompletableFuture<>();
 
-    JwsClient(URI uri, int connectTimeoutMs, ConnectionListener listener) {
+    JwsClient(URI uri, int connectTimeoutMs, ConnectionListener listener, Consumer<JwsClient> onEnd) {
         // The draft and headers the one-argument constructor would use; only the TCP connect bound is ours.
         super(uri, new Draft_6455(), null, connectTimeoutMs);
         this.listener = listener;
+        this.onEnd = onEnd;
     }
 
     @Override
@@ -45,6 +49,7 @@ final class JwsClient extends WebSocketClient {
     /** Before the open, the close (code -1, "never connected") is the attempt's failure. */
     @Override
     public void onClose(int code, String reason, boolean remote) {
+        onEnd.accept(this);
         if (opened.isDone() && !opened.isCompletedExceptionally()) {
             listener.onClose(connection, code, reason);
         } else {

@@ -26,7 +26,7 @@ final class JwsClientEngine implements ClientEngine {
 
     @Override
     public CompletableFuture<?> connect(URI uri, ConnectionListener listener) {
-        JwsClient client = new JwsClient(uri, (int) options.connectTimeoutMs(), listener);
+        JwsClient client = new JwsClient(uri, (int) options.connectTimeoutMs(), listener, clients::remove);
         if (options.heartbeat()) {
             // Per client: the check starts when this connection opens and stops when it closes.
             client.setConnectionLostTimeout(LostConnectionCheck.intervalSeconds(options.heartbeatTimeoutMs()));
