@@ -10,6 +10,16 @@ public interface ServerEngine extends AutoCloseable {
      */
     int start(ServerOptions options, ConnectionListener listener) throws Exception;
 
+    /**
+     * Whether the engine runs the heartbeat profile with the library's own ping and pong deadline
+     * (it reads {@code options.heartbeatMs()} in {@link #start}); the runtime's portable ping timer
+     * then stays off, so the two never race. The server twin of
+     * {@link ClientEngine#hasBuiltinHeartbeat()}.
+     */
+    default boolean hasBuiltinHeartbeat() {
+        return false;
+    }
+
     /** Stops listening and releases the library's threads. Idempotent. */
     @Override
     void close() throws Exception;

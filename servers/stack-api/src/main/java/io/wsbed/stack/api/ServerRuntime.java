@@ -39,7 +39,7 @@ final class ServerRuntime implements SessionTable.Role, StackProcess.Role {
         if (options.tickMs() > 0) {
             timers.scheduleAtFixedRate(this::tick, options.tickMs(), options.tickMs(), TimeUnit.MILLISECONDS);
         }
-        if (options.heartbeat()) {
+        if (options.heartbeat() && !engine.hasBuiltinHeartbeat()) {
             timers.scheduleAtFixedRate(() -> sessions.heartbeatTick(options.heartbeatTimeoutMs()),
                     options.heartbeatMs(), options.heartbeatMs(), TimeUnit.MILLISECONDS);
         }
