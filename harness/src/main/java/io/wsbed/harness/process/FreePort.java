@@ -83,16 +83,17 @@ public final class FreePort {
         }
 
         static Range outsideEphemeral(Path sysctl) {
-            int low = 32_768;
-            int high = 60_999;
-            try {
-                String[] parts = Files.readString(sysctl).trim().split("\\s+");
-                low = Integer.parseInt(parts[0]);
-                high = Integer.parseInt(parts[1]);
+            // A /proc file reports size 0: read it as a line, not by its size.
+            try (java.io.BufferedReader r = Files.newBufferedReader(sysctl)) {
+                String line = r.readLine();
+                String[] parts = line == null ? new String[0] : line.trim().split("\\s+");
+                if (parts.length == 2) {
+                    return between(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+                }
             } catch (IOException | RuntimeException e) {
-                // Not Linux, or unreadable: Linux's default range.
+                // Not Linux, or unreadable: Linux's default range below.
             }
-            return between(low, high);
+            return between(32_768, 60_999);
         }
 
         static Range between(int ephemeralLow, int ephemeralHigh) {

@@ -37,6 +37,11 @@ public final class StartGate {
         return size;
     }
 
+    /** Whether cells share the machine (every gate but {@link #NONE}): starts then run at a lower priority. */
+    public boolean sharesMachine() {
+        return this != NONE;
+    }
+
     /** Takes a slot (waiting at most two minutes) and returns it to be closed when the process is ready. */
     public Slot enter() {
         try {

@@ -59,7 +59,7 @@ public final class ResultsJsonReader {
         List<StackInfo> stacks = new ArrayList<>();
         for (JsonNode s : array(root, "stacks")) {
             stacks.add(new StackInfo(text(s, "id"), opt(s, "name"), opt(s, "version"), strings(s.path("roles")),
-                    opt(s, "heartbeat"), opt(s, "send_api"), s.path("builtin_reconnect").asBoolean(false)));
+                    opt(s, "heartbeat"), opt(s, "send_api"), s.path("builtin_reconnect").asBoolean(false), opt(s, "defaults")));
         }
         List<ScenarioInfo> scenarios = new ArrayList<>();
         for (JsonNode s : array(root, "scenarios")) {

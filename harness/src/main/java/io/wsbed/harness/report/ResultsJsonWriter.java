@@ -60,6 +60,7 @@ public final class ResultsJsonWriter {
             n.put("heartbeat", s.heartbeat());
             n.put("send_api", s.sendApi());
             n.put("builtin_reconnect", s.builtinReconnect());
+            n.put("defaults", s.defaults());
         }
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioInfo s : r.scenarios()) {

@@ -49,6 +49,20 @@ public final class SummaryMarkdownWriter {
         md.append('\n');
     }
 
+    /** Each stack's effective library defaults, as its info read them from the library (stacks that say). */
+    private static void defaults(StringBuilder md, Results r) {
+        List<StackInfo> saying = r.stacks().stream().filter(s -> !s.defaults().isBlank()).toList();
+        if (saying.isEmpty()) {
+            return;
+        }
+        md.append("## Library defaults\n\n| stack | version | defaults as shipped (read from the library) |\n|---|---|---|\n");
+        for (StackInfo s : saying) {
+            md.append("| ").append(s.id()).append(" | ").append(s.version()).append(" | ").append(escape(s.defaults()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
     /** The findings first, by kind, each rule stated once, each finding one sentence with its cell's link. */
     private static void findings(StringBuilder md, List<Findings.Finding> findings) {
         md.append("## Findings\n\n");
@@ -104,6 +118,7 @@ public final class SummaryMarkdownWriter {
         }
         list(md, "Other cells", MatrixLayout.others(r), c -> cellText(c));
         predictions(md, r);
+        defaults(md, r);
         list(md, "Flaky cells", r.cells().stream().filter(CellResult::flaky).toList(),
                 c -> c.verdict() + " from " + c.repetitions());
         list(md, "Errors and skips", r.cells().stream()

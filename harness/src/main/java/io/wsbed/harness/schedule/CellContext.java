@@ -207,12 +207,19 @@ public final class CellContext implements AutoCloseable {
 
     private RunningStack start(StackDescriptor stack, String role, String label, List<String> options) {
         // A restart's time is a figure of the scenario: it never waits behind other cells' starts.
-        try (StartGate.Slot slot = recoveries.contains(label) ? null : gate.enter()) {
+        // Set-up starts beside other cells run at a lower CPU priority until ready, so that a
+        // neighbour noticing a fault does not wait behind them.
+        boolean setUp = !recoveries.contains(label);
+        try (StartGate.Slot slot = setUp ? gate.enter() : null) {
+            boolean lowered = setUp && gate.sharesMachine();
             RunningStack p = RunningStack.launch(stack, role, options, label, logDir, timeline,
-                    archives.of(stack.id(), role));
+                    archives.of(stack.id(), role), lowered);
             started.add(p);
             Event ready = p.awaitReady(Duration.ofMillis(timings.readyTimeoutMs()));
             startMs.put(label, Math.round((ready.tMicros() - p.launchedMicros()) / 1000.0));
+            if (lowered) {
+                p.restorePriority();
+            }
             return p;
         }
     }

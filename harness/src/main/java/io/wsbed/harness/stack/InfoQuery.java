@@ -42,7 +42,7 @@ final class InfoQuery {
             }
             Event e = info.get();
             return new StackInfo(stack.id(), e.str("name"), e.str("version"), Arrays.asList(e.str("roles").split(",")),
-                    e.str("heartbeat"), e.str("send_api"), e.flag("builtin_reconnect"));
+                    e.str("heartbeat"), e.str("send_api"), e.flag("builtin_reconnect"), e.str("defaults"));
         } finally {
             p.close();
         }

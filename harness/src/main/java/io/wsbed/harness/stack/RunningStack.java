@@ -2,6 +2,7 @@ package io.wsbed.harness.stack;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.process.ChildProcess;
+import io.wsbed.harness.process.StartPriority;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.timeline.EventLineParser;
 import io.wsbed.harness.timeline.Timeline;
@@ -36,11 +37,25 @@ public final class RunningStack implements AutoCloseable {
      */
     public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
                                       Path logDir, Timeline timeline, Optional<StartArchive> archive) {
+        return launch(stack, role, options, label, logDir, timeline, archive, false);
+    }
+
+    /**
+     * As above; {@code lowered} starts it at a lower CPU priority ({@link StartPriority}) until
+     * {@link #restorePriority()}.
+     */
+    public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
+                                      Path logDir, Timeline timeline, Optional<StartArchive> archive, boolean lowered) {
         List<String> args = new java.util.ArrayList<>();
         args.add(role);
         args.addAll(options);
         List<String> command = archive.map(a -> JavaCommand.of(stack, args, a)).orElseGet(() -> JavaCommand.of(stack, args));
-        return launch(command, stack.id(), label, logDir, timeline);
+        return launch(lowered ? StartPriority.lowered(command) : command, stack.id(), label, logDir, timeline);
+    }
+
+    /** Gives the process the normal CPU priority back (after a lowered start). */
+    public void restorePriority() {
+        StartPriority.restore(process.pid());
     }
 
     /** Launches a stack's full command line (the start archive's training run has its own flags). */

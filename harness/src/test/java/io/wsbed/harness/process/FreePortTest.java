@@ -20,6 +20,20 @@ class FreePortTest {
     }
 
     @Test
+    void theKernelsRangeIsReadFromProc(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path sysctl = dir.resolve("ip_local_port_range");
+        java.nio.file.Files.writeString(sysctl, "40000\t50000\n");
+        assertEquals(new FreePort.Range(10_000, 39_999), FreePort.Range.outsideEphemeral(sysctl));
+        java.nio.file.Path real = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (java.nio.file.Files.isReadable(real)) {
+            String[] kernel = java.nio.file.Files.readAllLines(real).get(0).trim().split("\\s+");
+            assertEquals(FreePort.Range.between(Integer.parseInt(kernel[0]), Integer.parseInt(kernel[1])),
+                    FreePort.Range.outsideEphemeral(real), "this machine's range, read as the kernel states it");
+        }
+        assertEquals(new FreePort.Range(10_000, 32_767), FreePort.Range.outsideEphemeral(dir.resolve("missing")));
+    }
+
+    @Test
     void aPortIsNotHandedOutTwiceInARunAndCanBeBound() throws Exception {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 500; i++) {

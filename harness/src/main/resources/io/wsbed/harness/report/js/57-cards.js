@@ -41,7 +41,8 @@ function openCard(id, quiet) {
     h('button', { type: 'button', class: 'close', text: 'Close', onclick: closeCard })]));
   box.appendChild(h('table', { class: 'plain facts' }, [h('tbody', {}, [
     h('tr', {}, [h('th', { text: 'heartbeat (its info)' }), h('td', { text: info.heartbeat || '\u2014' })]),
-    h('tr', {}, [h('th', { text: 'send API' }), h('td', { class: 'mono', text: info.send_api || '\u2014' })])].concat(
+    h('tr', {}, [h('th', { text: 'send API' }), h('td', { class: 'mono', text: info.send_api || '\u2014' })]),
+    h('tr', {}, [h('th', { text: 'library defaults (its info)' }), h('td', { text: info.defaults || '\u2014' })])].concat(
     (card.starts || []).map(function (st) {
       return h('tr', {}, [h('th', { text: 'start of a ' + st.role + ' process' }), h('td', { text: 'median '
         + fmtMs(st.median) + ' over ' + st.samples + ' starts; every stack\'s ' + st.role + ': ' + fmtMs(st.all)

@@ -53,6 +53,12 @@ final class NettyServerEngine implements ServerEngine {
         return ((InetSocketAddress) listening.localAddress()).getPort();
     }
 
+    /** The IdleStateHandler pings and declares the peer dead, as in the client (see {@link NettyStack#heartbeat()}). */
+    @Override
+    public boolean hasBuiltinHeartbeat() {
+        return true;
+    }
+
     @Override
     public synchronized void close() {
         if (listening != null) {

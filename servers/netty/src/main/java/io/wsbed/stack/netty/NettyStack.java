@@ -39,8 +39,7 @@ public final class NettyStack implements Stack {
     public String heartbeat() {
         return "Netty's IdleStateHandler: writer-idle after --heartbeat-ms sends a PingWebSocketFrame,"
                 + " reader-idle after --heartbeat-timeout-ms reports a ReadTimeoutException and closes the channel"
-                + " (Netty sends no pings of its own and has no pong deadline; the server runtime's portable timer"
-                + " also runs, as ServerEngine cannot switch it off)";
+                + " (Netty sends no pings of its own and has no pong deadline), in both roles";
     }
 
     @Override
