@@ -89,7 +89,7 @@ class WsbedCliTest {
             for (String command : new String[] {"run", "merge", "diff", "recheck", "record", "replay"}) {
                 assertTrue(out().contains("\n  " + command + " "), command + " in:\n" + out());
             }
-            assertTrue(out().contains("Exit codes:") && out().contains("3   run: a verdict drifted from the baseline"),
+            assertTrue(out().contains("Exit codes:") && out().contains("3   run, merge --baseline: a verdict drifted from the baseline"),
                     out());
             assertEquals("", err());
         }
@@ -99,11 +99,12 @@ class WsbedCliTest {
     void eachCommandHasHelpWithItsOptionsAndRunsNothing() {
         assertEquals(0, cli("run", "--help"));
         for (String option : new String[] {"--stacks", "--clients", "--scenarios", "--profiles", "--paths", "--infra",
-            "--window", "--seed", "--repeat", "--report-dir", "--baseline", "--update-baseline", "--no-baseline"}) {
+            "--window", "--seed", "--repeat", "--report-dir", "--baseline", "--update-baseline", "--no-baseline",
+            "--parallel", "--shard"}) {
             assertTrue(out().contains(option), option + " in:\n" + out());
         }
         assertEquals(0, cli("merge", "-h"));
-        assertTrue(out().startsWith("Usage: wsbed merge [-hV] -o=OUTDIR RESULTS..."), out());
+        assertTrue(out().startsWith("Usage: wsbed merge [-hV] [--baseline=FILE] -o=OUTDIR RESULTS..."), out());
         assertEquals(0, cli("help", "diff"));
         assertTrue(out().startsWith("Usage: wsbed diff [-hV] [--min-ms=MS] [--threshold=PERCENT] OLD NEW"), out());
         assertEquals(0, cli("--version"));
