@@ -19,7 +19,7 @@ import java.util.Optional;
  * Makes the {@link StartArchive} of one stack in one role, or finds the one made before: runs the
  * role once with its class list recorded (launch, ready, a session with messages both ways against
  * a reference peer, then stdin closed), then has the JVM dump an archive of those classes. The
- * archive is kept under the module's target/wsbed/cds/ with a key (JVM, classpath, classes jar) and
+ * archive is kept under the module's target/wsbed/cds/ with a key (JVM, classpath, each jar) and
  * reused until the key changes. Every step is bounded; a failure only means no archive.
  */
 final class ArchiveTraining {
@@ -110,26 +110,36 @@ final class ArchiveTraining {
     }
 
     /** Where one stack's archive of one role and everything it is made from live. */
-    private record Layout(Path archive, Path keyFile, Path classList, Path jar, String classpath) {
+    private record Layout(Path archive, Path keyFile, Path classList, String classpath) {
         static Layout of(StackDescriptor stack, String role) {
             Path dir = stack.moduleDir().resolve("target").resolve("wsbed").resolve("cds");
-            String[] parts = stack.classpath().split(File.pathSeparator, 2);
-            Path classes = Path.of(parts[0]);
-            Path jar = Files.isDirectory(classes) ? StackJar.of(classes, dir.resolve("classes.jar")) : classes;
-            String cp = parts.length > 1 ? jar + File.pathSeparator + parts[1] : jar.toString();
-            return new Layout(dir.resolve(role + ".jsa"), dir.resolve(role + ".key"), dir.resolve(role + ".classlist"), jar,
-                    cp);
+            // CDS takes jars only: every folder on the classpath (the stack's classes; stack-api's
+            // when Maven resolved it inside a reactor that had not packaged it) goes in as a jar.
+            List<String> entries = new ArrayList<>();
+            String[] parts = stack.classpath().split(File.pathSeparator);
+            for (int i = 0; i < parts.length; i++) {
+                Path p = Path.of(parts[i]);
+                Path entry = Files.isDirectory(p)
+                        ? StackJar.of(p, dir.resolve(i == 0 ? "classes.jar" : "folder-" + i + ".jar")) : p;
+                entries.add(entry.toString());
+            }
+            return new Layout(dir.resolve(role + ".jsa"), dir.resolve(role + ".key"), dir.resolve(role + ".classlist"),
+                    String.join(File.pathSeparator, entries));
         }
 
-        /** What the archive depends on: the JVM, the classpath and the classes jar's contents (by time and size). */
+        /** What the archive depends on: the JVM, its flags, the classpath and each jar's time and size. */
         String key() {
-            try {
-                return String.join("\n", System.getProperty("java.home"), System.getProperty("java.vm.version"),
-                        classpath, Long.toString(Files.getLastModifiedTime(jar).toMillis()), Long.toString(Files.size(jar)),
-                        String.join(" ", JavaCommand.JVM_FLAGS)) + "\n";
-            } catch (IOException e) {
-                return "unreadable " + e.getMessage();
+            List<String> lines = new ArrayList<>(List.of(System.getProperty("java.home"),
+                    System.getProperty("java.vm.version"), String.join(" ", JavaCommand.JVM_FLAGS), classpath));
+            for (String entry : classpath.split(File.pathSeparator)) {
+                try {
+                    Path p = Path.of(entry);
+                    lines.add(entry + " " + Files.getLastModifiedTime(p).toMillis() + " " + Files.size(p));
+                } catch (IOException e) {
+                    lines.add(entry + " missing");
+                }
             }
+            return String.join("\n", lines) + "\n";
         }
     }
 }
