@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing outlives a run with cells side by side: {@code wsbed run --parallel 3} is started as its
- * own process on cells that hold stacks, nginx and Toxiproxy proxies for seconds; once it has at
- * least seven processes of its own running (three cells' stacks and an nginx), it gets Ctrl-C
- * (SIGINT), SIGTERM or SIGKILL, and every one of those processes must be gone soon after.
+ * own process on cells that hold stacks, nginx and Toxiproxy proxies for seconds; once three cells
+ * run side by side (six stack processes in a server or client role, and nginx), it gets Ctrl-C
+ * (SIGINT), SIGTERM or SIGKILL, and every process it had must be gone soon after.
  */
 class InterruptedConcurrentRunIT {
     private static final Duration BOUND = Duration.ofSeconds(90);
@@ -31,7 +31,7 @@ class InterruptedConcurrentRunIT {
         String classpath = root.resolve("harness/target/classes") + ":"
                 + Files.readString(root.resolve("harness/target/classpath.txt")).strip();
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dwsbed.root=" + root, "-cp", classpath, "io.wsbed.harness.cli.WsbedCli", "run",
+                "-Dwsbed.root=" + root, "-Dwsbed.cds=off", "-cp", classpath, "io.wsbed.harness.cli.WsbedCli", "run",
                 "--stacks", "jetty,undertow,tyrus", "--scenarios", "nginx-idle-timeout,latency-spike",
                 "--profiles", "default", "--parallel", "3", "--capture", "off", "--no-baseline",
                 "--report-dir", report.toString())
@@ -42,13 +42,15 @@ class InterruptedConcurrentRunIT {
             long deadline = System.nanoTime() + BOUND.toNanos();
             while (System.nanoTime() < deadline && run.isAlive()) {
                 List<ProcessHandle> now = run.toHandle().descendants().toList();
-                if (now.size() >= 7) {
+                long stacks = now.stream().filter(p -> role(p, " server ") || role(p, " client ")).count();
+                boolean nginx = now.stream().anyMatch(p -> p.info().command().orElse("").endsWith("nginx"));
+                if (stacks >= 6 && nginx) {
                     seen.addAll(now);
                     break;
                 }
                 Thread.sleep(50);
             }
-            assertTrue(seen.size() >= 7, "the run never had seven processes of its own running (see "
+            assertTrue(!seen.isEmpty(), "the run never had three cells running side by side (see "
                     + report.resolveSibling(report.getFileName() + ".log") + ")");
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).start();
             assertEquals(0, kill.waitFor(), "kill -" + signal);
@@ -64,6 +66,12 @@ class InterruptedConcurrentRunIT {
             run.destroyForcibly();
             seen.forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /** A stack process in a role (not an info query): "... io.wsbed.stack.X server --port ...". */
+    private static boolean role(ProcessHandle p, String role) {
+        String line = p.info().commandLine().orElse("");
+        return line.contains("io.wsbed.stack.") && line.contains(role);
     }
 
     /** Those still alive and not zombies, with their command lines. */

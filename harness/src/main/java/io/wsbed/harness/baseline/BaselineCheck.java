@@ -21,6 +21,7 @@ public final class BaselineCheck {
     public static Drift compare(Baseline baseline, Results run) {
         List<Drift.Change> changed = new ArrayList<>();
         List<Drift.Change> added = new ArrayList<>();
+        List<Drift.Change> knownFlips = new ArrayList<>();
         int same = 0;
         Set<String> ran = new HashSet<>();
         for (CellResult c : sorted(run)) {
@@ -28,6 +29,8 @@ public final class BaselineCheck {
             Verdict was = baseline.cells().get(c.id());
             if (was == null) {
                 added.add(new Drift.Change(c.id(), null, c.verdict(), c.flaky()));
+            } else if (was != c.verdict() && baseline.knownFlip(c.id(), was, c.verdict())) {
+                knownFlips.add(new Drift.Change(c.id(), was, c.verdict(), true));
             } else if (was != c.verdict()) {
                 changed.add(new Drift.Change(c.id(), was, c.verdict(), c.flaky()));
             } else {
@@ -35,7 +38,7 @@ public final class BaselineCheck {
             }
         }
         int notRun = (int) baseline.cells().keySet().stream().filter(id -> !ran.contains(id)).count();
-        return new Drift(changed, added, same, notRun);
+        return new Drift(changed, added, same, notRun, knownFlips);
     }
 
     /**
@@ -54,7 +57,16 @@ public final class BaselineCheck {
             stacks.putAll(old.stacks());
         }
         run.stacks().forEach(s -> stacks.put(s.id(), s.version()));
-        return new Baseline(run.run().id(), run.run().seed(), stacks, cells);
+        // Cells known to flip stay known while they exist: one run cannot show that they stopped.
+        SortedMap<String, Set<Verdict>> flaky = new TreeMap<>();
+        if (old != null) {
+            old.flaky().forEach((id, seen) -> {
+                if (cells.containsKey(id)) {
+                    flaky.put(id, seen);
+                }
+            });
+        }
+        return new Baseline(run.run().id(), run.run().seed(), stacks, cells, flaky);
     }
 
     /** Whether the run selected everything (no narrowing of stacks, clients, scenarios or profiles). */

@@ -22,7 +22,8 @@ import java.util.TreeMap;
 public final class BaselineFile {
     static final String ABOUT = "The verdict of every cell. mvn verify and ./wsbed run fail when a cell's verdict differs"
             + " from this file. To accept a change on purpose: mvn verify -Dwsbed.baseline.update=true (or ./wsbed run"
-            + " --update-baseline), then commit this file. See reports/README.md.";
+            + " --update-baseline), then commit this file. \"flaky\" lists cells seen with two verdicts in runs of one"
+            + " build: a change between those verdicts is reported, not failed. See reports/README.md.";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BaselineFile() {
@@ -60,6 +61,10 @@ public final class BaselineFile {
         root.set("stacks", JSON.valueToTree(b.stacks()));
         ObjectNode cells = root.putObject("cells");
         b.cells().forEach((id, v) -> cells.put(id, v.name()));
+        if (!b.flaky().isEmpty()) {
+            ObjectNode flaky = root.putObject("flaky");
+            b.flaky().forEach((id, vs) -> flaky.set(id, JSON.valueToTree(vs.stream().map(Enum::name).toList())));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -90,6 +95,19 @@ public final class BaselineFile {
                         + e.getValue().asText() + "'; known: PASS, DEGRADED, FAIL, SKIPPED, ERROR");
             }
         }
-        return new Baseline(root.path("run").asText(""), root.path("seed").asLong(), stacks, cells);
+        SortedMap<String, java.util.Set<Verdict>> flaky = new TreeMap<>();
+        root.path("flaky").fields().forEachRemaining(e -> {
+            java.util.Set<Verdict> seen = java.util.EnumSet.noneOf(Verdict.class);
+            e.getValue().forEach(v -> {
+                try {
+                    seen.add(Verdict.valueOf(v.asText()));
+                } catch (IllegalArgumentException bad) {
+                    throw HarnessException.configuration(source + ": flaky cell '" + e.getKey() + "' lists verdict '"
+                            + v.asText() + "'; known: PASS, DEGRADED, FAIL, SKIPPED, ERROR");
+                }
+            });
+            flaky.put(e.getKey(), seen);
+        });
+        return new Baseline(root.path("run").asText(""), root.path("seed").asLong(), stacks, cells, flaky);
     }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * What a run did against the baseline: cells whose verdict changed (these fail the build), cells
- * the baseline does not know yet (listed, never failed), and how many baseline cells this
- * selection did not run (ignored).
+ * the baseline does not know yet (listed, never failed), how many baseline cells this selection
+ * did not run (ignored), and cells that changed between verdicts the baseline lists them as
+ * flipping between (listed, never failed).
  */
-public record Drift(List<Change> changed, List<Change> added, int unchanged, int notRun) {
+public record Drift(List<Change> changed, List<Change> added, int unchanged, int notRun, List<Change> knownFlips) {
 
     /** One cell: its baseline verdict (null when new) and this run's verdict. */
     public record Change(String id, Verdict was, Verdict now, boolean flaky) {
@@ -22,6 +23,12 @@ public record Drift(List<Change> changed, List<Change> added, int unchanged, int
     public Drift {
         changed = List.copyOf(changed);
         added = List.copyOf(added);
+        knownFlips = List.copyOf(knownFlips);
+    }
+
+    /** Without known flips. */
+    public Drift(List<Change> changed, List<Change> added, int unchanged, int notRun) {
+        this(changed, added, unchanged, notRun, List.of());
     }
 
     /** Whether the build must fail. */
@@ -41,6 +48,11 @@ public record Drift(List<Change> changed, List<Change> added, int unchanged, int
         } else {
             lines.add("Baseline: " + unchanged + " cell" + (unchanged == 1 ? "" : "s") + " as in " + baselineFile
                     + (notRun > 0 ? " (" + notRun + " baseline cells not in this selection)" : "") + ".");
+        }
+        if (!knownFlips.isEmpty()) {
+            lines.add(knownFlips.size() + " cell" + (knownFlips.size() == 1 ? "" : "s") + " changed between verdicts "
+                    + baselineFile + " lists as flaky (not a failure):");
+            knownFlips.forEach(c -> lines.add("  " + c.id() + ": " + c.was() + " -> " + c.now()));
         }
         if (!added.isEmpty()) {
             lines.add(added.size() + " cell" + (added.size() == 1 ? " is" : "s are")

@@ -1,11 +1,13 @@
 package io.wsbed.harness.run;
 
+import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.infra.ContainerImages;
 import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.infra.Infrastructures;
 import io.wsbed.harness.infra.LocalInfrastructure;
 import io.wsbed.harness.process.ChildProcess;
 import io.wsbed.harness.process.ProcessRegistry;
+import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.report.ReportFiles;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Repetitions;
@@ -24,6 +26,7 @@ import io.wsbed.harness.stack.StartArchives;
 import io.wsbed.harness.wire.CaptureMode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,14 +36,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.wsbed.harness.HarnessException;
-import io.wsbed.harness.process.StartGate;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MatrixRun {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixRun.class);
+    /** The longest any wait for one cell's result may take. */
+    private static final Duration AWAIT_BOUND = Duration.ofMinutes(60);
 
     private final Settings settings;
     private final Clock clock;
@@ -61,8 +64,6 @@ public final class MatrixRun {
     private final Timings timings;
     private final Infrastructure infra;
     private final String start;
-    /** The longest any wait for one cell's result may take. */
-    private static final Duration AWAIT_BOUND = Duration.ofMinutes(60);
     private final AtomicInteger finishedCount = new AtomicInteger();
     private final int parallel;
     private final List<Cell> plan;
@@ -74,8 +75,8 @@ public final class MatrixRun {
     private Results finished;
 
     private MatrixRun(Settings settings, Clock clock, Map<String, StackInfo> infos, List<Cell> cells, List<Cell> plan,
-                      ReportFiles files,
-                      CellRunner runner, Timings timings, Infrastructure infra, CaptureMode capture, int parallel, StartArchives archives) {
+                      ReportFiles files, CellRunner runner, Timings timings, Infrastructure infra, CaptureMode capture,
+                      int parallel, StartArchives archives) {
         this.parallel = parallel;
         this.archives = archives;
         this.plan = plan;
@@ -308,8 +309,8 @@ public final class MatrixRun {
     }
 
     /**
-     * The results of the cells that have finished, in plan order. Cells still running are waited
-     * for (bounded): the report is written once nothing runs any more.
+     * The results of the run's cells in plan order, each waited for (bounded): the report is
+     * written once no cell runs any more. A cell that broke the harness is left out and logged.
      */
     private List<CellResult> finishedInPlanOrder() {
         List<CellResult> out = new ArrayList<>();
@@ -317,14 +318,12 @@ public final class MatrixRun {
             return out;
         }
         futures.forEach((cell, f) -> {
-            if (f.isDone() || scheduler.running() > 0) {
-                try {
-                    out.add(f.get(AWAIT_BOUND.toMinutes(), TimeUnit.MINUTES));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
-                    LOG.warn("{} has no result for the report: {}", cell.displayName(), e.toString());
-                }
+            try {
+                out.add(f.get(AWAIT_BOUND.toMinutes(), TimeUnit.MINUTES));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                LOG.warn("{} has no result for the report: {}", cell.displayName(), e.toString());
             }
         });
         return out;

@@ -52,6 +52,30 @@ class BaselineTest {
     }
 
     @Test
+    void aCellListedAsFlakyMayFlipBetweenItsVerdictsButNotToAnother(@TempDir Path dir) {
+        Results run = ReportFixture.results();
+        String cell = "server-crash.jetty.okhttp.default.direct"; // PASS in this run
+        Baseline base = BaselineCheck.updated(null, run).with(cell, Verdict.DEGRADED);
+        java.util.SortedMap<String, java.util.Set<Verdict>> flaky = new java.util.TreeMap<>();
+        flaky.put(cell, java.util.EnumSet.of(Verdict.PASS, Verdict.DEGRADED));
+        Baseline listed = new Baseline(base.run(), base.seed(), base.stacks(), base.cells(), flaky);
+
+        Drift drift = BaselineCheck.compare(listed, run);
+        assertFalse(drift.drifted(), drift.describe("b.json"));
+        assertTrue(drift.describe("b.json").contains("1 cell changed between verdicts b.json lists as flaky (not a"
+                + " failure):\n  " + cell + ": DEGRADED -> PASS"), drift.describe("b.json"));
+
+        Baseline toFail = new Baseline(base.run(), base.seed(), base.stacks(), base.with(cell, Verdict.FAIL).cells(), flaky);
+        assertTrue(BaselineCheck.compare(toFail, run).drifted(), "FAIL -> PASS is not a flip the baseline lists");
+
+        Path file = dir.resolve("baseline.json");
+        BaselineFile.write(file, listed);
+        Baseline back = BaselineFile.read(file).orElseThrow();
+        assertEquals(flaky, back.flaky());
+        assertEquals(flaky, BaselineCheck.updated(back, run).flaky(), "an update keeps the cells known to flip");
+    }
+
+    @Test
     void aFlakyCellSaysSoWhenItDrifts() {
         Results run = ReportFixture.results();
         Drift drift = BaselineCheck.compare(BaselineCheck.updated(null, run).with(FLAKY, Verdict.PASS), run);
