@@ -4,6 +4,7 @@ import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.run.Settings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,7 +21,15 @@ public final class BaselineGate {
     private final boolean check;
 
     /** The outcome: whether the build must fail, and the lines to print. */
-    public record Outcome(boolean failed, String message) {
+    public record Outcome(boolean failed, String message, List<Drift.Change> changed) {
+        public Outcome {
+            changed = List.copyOf(changed);
+        }
+
+        /** An outcome without changed cells. */
+        public Outcome(boolean failed, String message) {
+            this(failed, message, List.of());
+        }
     }
 
     private BaselineGate(Path file, boolean update, boolean check) {
@@ -65,7 +74,7 @@ public final class BaselineGate {
                     + " cells are new. Create it with -Dwsbed.baseline.update=true (./wsbed run --update-baseline).");
         }
         Drift drift = BaselineCheck.compare(old.get(), results);
-        return new Outcome(drift.drifted(), drift.describe(file.toString()));
+        return new Outcome(drift.drifted(), drift.describe(file.toString()), drift.changed());
     }
 
     private static boolean flag(Map<String, String> props, String key, boolean dflt) {
