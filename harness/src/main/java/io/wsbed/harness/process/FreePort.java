@@ -42,11 +42,6 @@ public final class FreePort {
         return anyFree();
     }
 
-    /** The range ports come from, for messages and tests: "10000-32767". */
-    public static String range() {
-        return RANGE.size() == 0 ? "any (the ephemeral range covers every port)" : RANGE.first + "-" + RANGE.last;
-    }
-
     private static synchronized int advance() {
         if (RANGE.size() == 0) {
             return 0;

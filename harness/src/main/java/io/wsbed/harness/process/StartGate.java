@@ -18,23 +18,17 @@ public final class StartGate {
     private static final Duration BOUND = Duration.ofMinutes(2);
 
     private final Semaphore slots;
-    private final int size;
 
     public StartGate(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("a start gate needs at least one slot, got " + size);
         }
-        this.size = size;
         this.slots = new Semaphore(size, true);
     }
 
     /** Slots for this machine: half its cores, at least one. */
     public static StartGate forMachine() {
         return new StartGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    }
-
-    public int size() {
-        return size;
     }
 
     /** Whether cells share the machine (every gate but {@link #NONE}): starts then run at a lower priority. */

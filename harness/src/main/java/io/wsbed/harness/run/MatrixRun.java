@@ -164,14 +164,9 @@ public final class MatrixRun {
         return files.dir();
     }
 
-    /** How many cells run side by side. */
-    public int parallel() {
-        return parallel;
-    }
-
     /**
      * The result of one cell, starting the whole plan first if it has not started yet (the cells
-     * run up to {@link #parallel()} at a time, each printing its progress line when it ends).
+     * run up to {@code wsbed.parallel} at a time, each printing its progress line when it ends).
      * Waits (bounded) for that cell. Never throws for a stack's behaviour.
      */
     public CellResult run(Cell cell) {
