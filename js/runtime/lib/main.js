@@ -1,0 +1,185 @@
+'use strict';
+// Entry point shared by every Node stack: `node stack.js server|client|info [options]`.
+// A stack's file ends with `require('wsbed-runtime').run(process.argv.slice(2), stack)`.
+//
+// Exit codes: 0 clean, 2 bad options (one line on stderr), 3 could not start.
+
+const readline = require('node:readline');
+const { EventOut, describe } = require('./events');
+const { UsageError, parseServer, parseClient } = require('./options');
+const { ServerRuntime } = require('./server');
+const { ClientRuntime } = require('./client');
+
+/** Bound on the graceful stop: close handshakes that take longer are abandoned. */
+const STOP_WAIT_MS = 2000;
+
+const USAGE = 'usage: server [--host H] [--port P] [--path /ws] [--tick-ms N] [--heartbeat-ms N]'
+  + ' [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws://host:port/path [--send-ms N]'
+  + ' [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin]'
+  + ' [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] | info';
+
+function exit(code) {
+  process.exit(code);
+}
+
+function usage(problem) {
+  process.stderr.write(`wsbed stack: ${problem}; ${USAGE}\n`);
+  exit(2);
+}
+
+/** The `info` line: what the stack is, for the harness and the report. */
+function info(stack) {
+  const server = Boolean(stack.newServer && stack.newServer());
+  const client = stack.newClient ? stack.newClient() : null;
+  return {
+    stack: stack.id,
+    name: stack.name,
+    version: stack.version(),
+    roles: server && client ? 'server,client' : server ? 'server' : 'client',
+    heartbeat: stack.heartbeat,
+    send_api: stack.sendApi,
+    builtin_reconnect: Boolean(client && client.hasBuiltinReconnect),
+    defaults: stack.defaults ? stack.defaults() : '',
+    contract: 1,
+    protocol: stack.protocol || 'websocket',
+  };
+}
+
+/**
+ * The stdin command loop (stack-api's StackProcess): `send <session|*> <text>`,
+ * `close <session|*> <code> [reason]`, `stop`; anything else is an error event.
+ */
+class Commands {
+  constructor(role, events) {
+    this.role = role;
+    this.events = events;
+  }
+
+  async run(raw) {
+    const line = raw.trim();
+    if (line === '') {
+      return;
+    }
+    const word = line.split(' ', 1)[0];
+    switch (word) {
+      case 'send': return this.send(line);
+      case 'close': return this.close(line);
+      case 'stop': return this.stop();
+      default:
+        this.events.emit('error', { error: `UnknownCommand: '${word}'; known: send, close, stop` });
+    }
+  }
+
+  send(line) {
+    const m = /^send (\S+) (.+)$/.exec(line);
+    if (!m) {
+      this.events.emit('error', { error: "UsageError: 'send <session|*> <text>'" });
+      return;
+    }
+    const table = this.role.sessions;
+    for (const s of table.select(m[1])) {
+      table.send(s, m[2]);
+    }
+  }
+
+  close(line) {
+    const m = /^close (\S+) (\S+)(?: (.*))?$/.exec(line);
+    if (!m) {
+      this.events.emit('error', { error: "UsageError: 'close <session|*> <code> [reason]'" });
+      return;
+    }
+    if (!/^\d+$/.test(m[2])) {
+      this.events.emit('error', { error: `UsageError: close: code must be a number, got '${m[2]}'` });
+      return;
+    }
+    const table = this.role.sessions;
+    for (const s of table.select(m[1])) {
+      table.close(s, Number(m[2]), m[3] || '');
+    }
+  }
+
+  /** Graceful stop: close every open session with 1001, wait (bounded), stop the engine, exit 0. */
+  async stop() {
+    const table = this.role.sessions;
+    this.role.prepareStop();
+    for (const s of table.openSessions()) {
+      table.close(s, 1001, 'going away');
+    }
+    const deadline = Date.now() + STOP_WAIT_MS;
+    while (table.openSessions().length > 0 && Date.now() < deadline) {
+      await sleep(10);
+    }
+    try {
+      await Promise.race([this.role.closeEngine(), sleep(STOP_WAIT_MS)]);
+    } catch (e) {
+      process.stderr.write(`engine close failed: ${describe(e)}\n`);
+    }
+    this.events.emit('stopped');
+    exit(0);
+  }
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Reads stdin from the start: end of input exits at once (a dead harness leaves no orphan), even
+ * while the role is still starting; commands run in order once `started` resolves.
+ */
+function readCommands(started, commands) {
+  let chain = started;
+  const lines = readline.createInterface({ input: process.stdin, terminal: false });
+  lines.on('line', (line) => {
+    chain = chain.then(() => commands().run(line)).catch((e) => {
+      process.stderr.write(`command '${line}' failed: ${describe(e)}\n`);
+    });
+  });
+  lines.on('close', () => exit(0));
+}
+
+/** Runs a stack process. `stack` is the adapter; see README.md of this package. */
+function run(args, stack) {
+  const events = new EventOut(process.stdout.write.bind(process.stdout));
+  // A library that prints to stdout must never corrupt the event stream: stdout now goes to stderr.
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+  process.on('uncaughtException', (e) => process.stderr.write(`uncaught: ${describe(e)}\n${e && e.stack}\n`));
+  process.on('unhandledRejection', (e) => process.stderr.write(`unhandled rejection: ${describe(e)}\n`));
+
+  if (args.length === 0) {
+    return usage('missing role');
+  }
+  let role;
+  try {
+    switch (args[0]) {
+      case 'info':
+        events.emit('info', info(stack));
+        return exit(0);
+      case 'server':
+        role = new ServerRuntime(stack, parseServer(args.slice(1), stack.serverOptions), events);
+        break;
+      case 'client':
+        role = new ClientRuntime(stack, parseClient(args.slice(1), stack.clientOptions), events, exit);
+        break;
+      default:
+        return usage(`unknown role '${args[0]}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      return usage(e.message);
+    }
+    throw e;
+  }
+  const commands = new Commands(role, events);
+  const started = role.start().then(() => undefined, (e) => {
+    if (e instanceof UsageError) {
+      usage(e.message);
+    } else {
+      process.stderr.write(`${stack.id}: could not start: ${describe(e)}\n${e && e.stack}\n`);
+      exit(3);
+    }
+  });
+  readCommands(started, () => commands);
+}
+
+module.exports = { run, info, Commands, USAGE };

@@ -1,0 +1,66 @@
+'use strict';
+// The server role (stack-api's ServerRuntime): starts the engine, pushes numbered ticks to every
+// open session, echoes each numbered client message, runs the portable heartbeat when the engine
+// has no heartbeat of its own.
+
+const messages = require('./messages');
+const { SessionTable } = require('./sessions');
+const { UsageError } = require('./options');
+
+class ServerRuntime {
+  constructor(stack, options, events) {
+    this.stack = stack;
+    this.options = options;
+    this.events = events;
+    this.timers = [];
+    this.tickSeq = 0;
+    this.sessions = new SessionTable(events, 's', {
+      opened: () => {},
+      text: (s, text) => {
+        const seq = messages.seqOf(text);
+        if (seq >= 0) {
+          this.sessions.sendQuietly(s, messages.echo(seq));
+        }
+      },
+      ended: () => {},
+    });
+  }
+
+  async start() {
+    this.engine = this.stack.newServer ? this.stack.newServer() : null;
+    if (!this.engine) {
+      throw new UsageError(`stack '${this.stack.id}' has no server role`);
+    }
+    const port = await this.engine.start(this.options, this.sessions.listener());
+    this.events.emit('ready', { port, stack: this.stack.id, version: this.stack.version(), role: 'server' });
+    const o = this.options;
+    if (o.tickMs > 0) {
+      this.timers.push(setInterval(() => this.tick(), o.tickMs));
+    }
+    if (o.heartbeat && !this.engine.hasBuiltinHeartbeat) {
+      this.timers.push(setInterval(() => this.sessions.heartbeatTick(o.heartbeatTimeoutMs), o.heartbeatMs));
+    }
+  }
+
+  tick() {
+    const open = this.sessions.openSessions();
+    if (open.length === 0) {
+      return;
+    }
+    const message = messages.seq(++this.tickSeq);
+    for (const s of open) {
+      this.sessions.send(s, message);
+    }
+  }
+
+  prepareStop() {}
+
+  async closeEngine() {
+    this.timers.forEach(clearInterval);
+    if (this.engine) {
+      await this.engine.close();
+    }
+  }
+}
+
+module.exports = { ServerRuntime };
