@@ -7,5 +7,6 @@ const { EventOut, describe, nowMicros } = require('./lib/events');
 const { UsageError, oneOf } = require('./lib/options');
 const { Backoff } = require('./lib/backoff');
 const messages = require('./lib/messages');
+const { WsConnection } = require('./lib/ws-connection');
 
-module.exports = { run, info, EventOut, describe, nowMicros, UsageError, oneOf, Backoff, messages };
+module.exports = { run, info, EventOut, describe, nowMicros, UsageError, oneOf, Backoff, messages, WsConnection };

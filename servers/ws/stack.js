@@ -19,40 +19,11 @@ const fs = require('node:fs');
 const { WebSocket, WebSocketServer } = require('ws');
 const runtime = require('wsbed-runtime');
 
+const { WsConnection } = runtime;
+
 function wsVersion() {
   const file = path.join(path.dirname(require.resolve('ws')), 'package.json');
   return JSON.parse(fs.readFileSync(file, 'utf8')).version;
-}
-
-/** One ws WebSocket as the runtime's connection; reports the socket's events to a listener. */
-class WsConnection {
-  constructor(ws, listener) {
-    this.ws = ws;
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) {
-        listener.onText(this, data.toString('utf8'));
-      }
-    });
-    ws.on('pong', () => listener.onPong(this));
-    ws.on('error', (error) => listener.onError(this, error));
-    ws.on('close', (code, reason) => listener.onClose(this, code, reason.toString('utf8')));
-  }
-
-  sendText(text, result) {
-    this.ws.send(text, (error) => (error ? result.failed(error) : result.ok()));
-  }
-
-  sendPing() {
-    this.ws.ping();
-  }
-
-  close(code, reason) {
-    this.ws.close(code, reason);
-  }
-
-  abort() {
-    this.ws.terminate();
-  }
 }
 
 function noteIdleTimeout(options) {
@@ -90,7 +61,7 @@ class WsServerEngine {
           this.interval = setInterval(() => {
             for (const ws of wss.clients) {
               if (ws.isAlive === false) {
-                ws.terminate();
+                WsConnection.terminate(ws);
                 continue;
               }
               ws.isAlive = false;
@@ -154,7 +125,7 @@ class WsClientEngine {
     let deadline;
     const arm = () => {
       clearTimeout(deadline);
-      deadline = setTimeout(() => ws.terminate(), o.heartbeatTimeoutMs);
+      deadline = setTimeout(() => WsConnection.terminate(ws), o.heartbeatTimeoutMs);
     };
     arm();
     ws.on('pong', arm);
@@ -193,7 +164,7 @@ const stack = {
   newClient: () => new WsClientEngine(),
 };
 
-module.exports = { stack, WsConnection };
+module.exports = { stack };
 
 if (require.main === module) {
   runtime.run(process.argv.slice(2), stack);

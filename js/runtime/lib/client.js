@@ -120,7 +120,7 @@ class Link {
       },
       onText: (c, text) => table.onText(c, text),
       onPong: (c) => table.onPong(c),
-      onClose: (c, code, reason) => table.onClose(c, code, reason),
+      onClose: (c, code, reason, local) => table.onClose(c, code, reason, local),
       onError: (c, error) => table.onError(c, error),
       onTransport: (c, name) => table.onTransport(c, name),
       // An engine with built-in reconnect announces its own attempts here.

@@ -61,7 +61,7 @@ class SessionTable {
       onOpen: (c) => this.onOpen(c, conn),
       onText: (c, text) => this.onText(c, text),
       onPong: (c) => this.onPong(c),
-      onClose: (c, code, reason) => this.onClose(c, code, reason),
+      onClose: (c, code, reason, local) => this.onClose(c, code, reason, local),
       onError: (c, error) => this.onError(c, error),
       onTransport: (c, name) => this.onTransport(c, name),
     };
@@ -98,12 +98,14 @@ class SessionTable {
     }
   }
 
-  onClose(connection, code, reason) {
+  /** `local` true: the adapter knows this side ended it (e.g. its own heartbeat deadline). */
+  onClose(connection, code, reason, local = false) {
     const s = this.byConnection.get(connection);
     if (!s) {
       return;
     }
     s.open = false;
+    s.localClose = s.localClose || local;
     this.events.emit('close', { session: s.id, code, reason: reason || '', local: s.localClose });
     this.markEnded(s);
   }
