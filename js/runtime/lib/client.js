@@ -123,10 +123,11 @@ class Link {
       onClose: (c, code, reason, local) => table.onClose(c, code, reason, local),
       onError: (c, error) => table.onError(c, error),
       onTransport: (c, name) => table.onTransport(c, name),
-      // An engine with built-in reconnect announces its own attempts here.
+      // An engine with built-in reconnect announces its own attempts and their failures here.
       onReconnect: (attempt, delayMs) => runtime.events.emit('reconnect', {
         attempt, delay_ms: delayMs, conn,
       }),
+      onConnectError: (error) => runtime.events.emit('error', { error: describe(error), phase: 'connect', conn }),
     };
   }
 
