@@ -53,6 +53,7 @@ class Commands {
   constructor(role, events) {
     this.role = role;
     this.events = events;
+    this.stopping = null;
   }
 
   async run(raw) {
@@ -64,7 +65,9 @@ class Commands {
     switch (word) {
       case 'send': return this.send(line);
       case 'close': return this.close(line);
-      case 'stop': return this.stop();
+      case 'stop':
+        this.stopping = this.stopping || this.stop();
+        return this.stopping;
       default:
         this.events.emit('error', { error: `UnknownCommand: '${word}'; known: send, close, stop` });
     }
@@ -135,7 +138,12 @@ function readCommands(started, commands) {
       process.stderr.write(`command '${line}' failed: ${describe(e)}\n`);
     });
   });
-  lines.on('close', () => exit(0));
+  // A stop under way (bounded by STOP_WAIT_MS twice) finishes first, as in the Java runtime, whose
+  // command loop reads the end of input only after the stop command returned.
+  lines.on('close', () => {
+    const stopping = commands().stopping;
+    return stopping ? stopping.then(() => exit(0)) : exit(0);
+  });
 }
 
 /** Runs a stack process. `stack` is the adapter; see README.md of this package. */
