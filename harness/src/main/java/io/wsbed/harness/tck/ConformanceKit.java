@@ -2,6 +2,7 @@ package io.wsbed.harness.tck;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.process.ChildProcess;
+import io.wsbed.harness.process.ProcessTree;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.stack.StackCatalog;
 import io.wsbed.harness.stack.StackDescriptor;
@@ -389,6 +390,7 @@ public final class ConformanceKit {
                     Thread.onSpinWait();
                 }
                 List<Long> left = tree.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+                ProcessTree.kill(tree);
                 if (!exited) {
                     checks.add(KitCheck.fail(name, "still running " + EOF_EXIT.toMillis() + " ms after EOF"));
                 } else if (!left.isEmpty()) {
