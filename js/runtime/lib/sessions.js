@@ -87,6 +87,12 @@ class SessionTable {
     const seq = messages.seqOf(text);
     if (seq >= 0) {
       this.events.emit('recv', { session: s.id, seq });
+    } else {
+      const echo = messages.echoOf(text);
+      if (echo >= 0) {
+        // The peer's answer to our numbered message: the round trip is visible in events.
+        this.events.emit('echo', { session: s.id, seq: echo });
+      }
     }
     this.role.text(s, text);
   }

@@ -95,10 +95,12 @@ test('sessions: open, recv of numbered messages only, close ends the session onc
   const l = t.listener();
   l.onText(connection, '{"seq":4}');
   l.onText(connection, 'chatter');
+  l.onText(connection, '{"echo":4}');
   l.onError(connection, new Error('write EPIPE'));
   l.onClose(connection, 1006, '');
-  assert.deepStrictEqual(out.map((e) => e.ev), ['open', 'recv', 'error', 'close']);
-  assert.deepStrictEqual(out[3], { t: 1, ev: 'close', session: 's1', code: 1006, reason: '', local: false });
+  assert.deepStrictEqual(out.map((e) => e.ev), ['open', 'recv', 'echo', 'error', 'close']);
+  assert.deepStrictEqual(out[2], { t: 1, ev: 'echo', session: 's1', seq: 4 });
+  assert.deepStrictEqual(out[4], { t: 1, ev: 'close', session: 's1', code: 1006, reason: '', local: false });
   assert.deepStrictEqual(ended, ['s1']);
   assert.deepStrictEqual(t.openSessions(), []);
   assert.deepStrictEqual(t.select('s1').length, 1, 'closed sessions stay addressable');
