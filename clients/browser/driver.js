@@ -1,0 +1,351 @@
+'use strict';
+// The browser client stacks' process (chromium, firefox): implements the stack process contract
+// (docs/contract.md) around one headless browser driven by puppeteer-core. The application runs in
+// the page (page-app.js: new WebSocket, its four handlers, send, timers); this process only
+// launches the browser, relays the page's time-stamped events to stdout as event lines, relays
+// stdin commands into the page, and takes the browser along when it ends.
+//
+// Modules come from the calling stack folder (clients/chromium, clients/firefox), which has the
+// node_modules: this folder holds no package and requires only Node's own modules.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const readline = require('node:readline');
+const { execFileSync } = require('node:child_process');
+
+const LAUNCHER = path.join(__dirname, 'launch.sh');
+const PAGE_APP = path.join(__dirname, 'page-app.js');
+/** Bounds: the browser's start, a page call, the graceful stop. */
+const LAUNCH_TIMEOUT_MS = 30000;
+const STOP_WAIT_MS = 2000;
+/** How long after a send on a socket that is not open the console and window.onerror are watched. */
+const OBSERVE_MS = 300;
+
+const HEARTBEAT = 'application level (page JS cannot send WebSocket pings; the browser answers the'
+  + ' server\'s pings by itself): every --heartbeat-ms the page sends the text {"ping":N}, which the'
+  + ' servers deliver to their application and answer with nothing, and a session from which no message'
+  + ' at all (the server\'s {"seq":N} ticks, echoes) arrived for more than --heartbeat-timeout-ms is'
+  + ' declared dead: error HeartbeatTimeout, ws.close(), and with backoff a new WebSocket';
+const SEND_API = 'WebSocket.send(text) in the page: returns nothing; throws only while CONNECTING;'
+  + ' outcome ok = queued on an OPEN socket, silent = send() returned on a CLOSING/CLOSED socket;'
+  + ' the sent event adds ready_state, buffered_before/after and caught_by_try_catch';
+
+/**
+ * @param argv process.argv.slice(2)
+ * @param spec { id, name, browser ('chrome'|'firefox'), executable, label, args (launch flags),
+ *               puppeteer, runtime (wsbed-runtime), options (wsbed-runtime/lib/options), backoffFile }
+ */
+function run(argv, spec) {
+  const { EventOut, describe } = spec.runtime;
+  const events = new EventOut(process.stdout.write.bind(process.stdout));
+  // puppeteer or a browser that prints to stdout must never corrupt the event stream.
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+
+  const usage = (problem) => {
+    process.stderr.write(`${spec.id}: ${problem}; usage: client --url ws://host:port/path [options of docs/contract.md] | info\n`);
+    process.exit(2);
+  };
+  if (argv[0] === 'info') {
+    events.emit('info', info(spec));
+    process.exit(0);
+  }
+  if (argv[0] === 'server') {
+    usage('a browser is a client only');
+  }
+  if (argv[0] !== 'client') {
+    usage(argv.length ? `unknown role '${argv[0]}'` : 'missing role');
+  }
+  let options;
+  try {
+    options = spec.options.parseClient(argv.slice(1));
+  } catch (e) {
+    if (e instanceof spec.options.UsageError) {
+      usage(e.message);
+    }
+    throw e;
+  }
+  if (options.reconnect === 'builtin') {
+    usage('browsers have no built-in reconnect (the page must create a new WebSocket); use --reconnect backoff or none');
+  }
+  if (options.idleTimeoutMs !== -1) {
+    process.stderr.write(`${spec.id}: --idle-timeout-ms ${options.idleTimeoutMs} ignored: a browser WebSocket has no idle timeout\n`);
+  }
+  new BrowserClient(spec, options, events, describe).start();
+}
+
+function browserVersion(spec) {
+  try {
+    const out = execFileSync(spec.executable, ['--version'], { timeout: 10000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const m = /(\d+\.\d+[\w.]*)/.exec(out.toString());
+    return m ? m[1] : out.toString().trim();
+  } catch (e) {
+    return `not installed (${spec.executable})`;
+  }
+}
+
+function puppeteerVersion(spec) {
+  try {
+    const file = path.join(path.dirname(require.resolve('puppeteer-core/package.json', { paths: [spec.dir] })), 'package.json');
+    return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  } catch (e) {
+    return '?';
+  }
+}
+
+function versionOf(spec) {
+  return `${spec.label} ${browserVersion(spec)} (puppeteer-core ${puppeteerVersion(spec)}, ${spec.browser === 'firefox' ? 'WebDriver BiDi' : 'CDP'})`;
+}
+
+function info(spec) {
+  return {
+    stack: spec.id,
+    name: spec.name,
+    version: versionOf(spec),
+    roles: 'client',
+    heartbeat: HEARTBEAT,
+    send_api: SEND_API,
+    builtin_reconnect: false,
+    defaults: 'no idle timeout (a browser WebSocket has none); no automatic ping from the page (the browser'
+      + ' answers pings); largest message: the browser\'s own, not exposed; headless, launch flags: '
+      + spec.args.join(' '),
+    contract: 1,
+    protocol: 'websocket',
+  };
+}
+
+class BrowserClient {
+  constructor(spec, options, events, describe) {
+    this.spec = spec;
+    this.options = options;
+    this.events = events;
+    this.describe = describe;
+    this.browser = null;
+    this.page = null;
+    this.open = new Set();
+    this.consoleLog = [];
+    this.exiting = false;
+    this.stopping = null;
+  }
+
+  start() {
+    const started = this.launch().catch((e) => {
+      process.stderr.write(`${this.spec.id}: could not start the browser: ${this.describe(e)}\n${e && e.stack}\n`);
+      this.exit(3);
+    });
+    this.readCommands(started);
+    process.on('uncaughtException', (e) => process.stderr.write(`uncaught: ${this.describe(e)}\n${e && e.stack}\n`));
+    process.on('unhandledRejection', (e) => process.stderr.write(`unhandled rejection: ${this.describe(e)}\n`));
+  }
+
+  async launch() {
+    const spec = this.spec;
+    const t0 = Date.now();
+    const launchOptions = {
+      browser: spec.browser,
+      executablePath: LAUNCHER,
+      env: { ...process.env, WSBED_BROWSER: spec.executable },
+      headless: true,
+      args: spec.args,
+      timeout: LAUNCH_TIMEOUT_MS,
+      // The stack handles its own signals; stdin EOF and exit take the browser along (below).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    };
+    if (spec.browser === 'chrome') {
+      // CDP over a pipe: Chromium also ends when the pipe closes (its parent gone).
+      launchOptions.pipe = true;
+    }
+    this.browser = await spec.puppeteer.launch(launchOptions);
+    this.browserProcess = this.browser.process();
+    this.browser.on('disconnected', () => this.browserGone('the browser disconnected (crashed or was killed)'));
+    const pages = await this.browser.pages();
+    this.page = pages.length ? pages[0] : await this.browser.newPage();
+    const page = this.page;
+    page.on('console', (m) => this.onConsole(m));
+    page.on('pageerror', (e) => this.events.emit('console', { level: 'pageerror', text: this.describe(e) }));
+    page.on('error', (e) => this.browserGone(`the page crashed: ${this.describe(e)}`));
+    await page.exposeFunction('wsbedEmit', (line) => this.onPageLine(line));
+    const backoff = fs.readFileSync(spec.backoffFile, 'utf8');
+    await page.evaluate(fs.readFileSync(PAGE_APP, 'utf8')
+      + `\n;window.wsbedBackoff = (function () { const module = { exports: {} }; const exports = module.exports;\n${backoff}\nreturn module.exports; })();`);
+    const o = this.options;
+    const config = {
+      url: o.url.href, sendMs: o.sendMs, heartbeatMs: o.heartbeatMs, heartbeatTimeoutMs: o.heartbeatTimeoutMs,
+      reconnect: o.reconnect, connectTimeoutMs: o.connectTimeoutMs, connections: o.connections, seed: String(o.seed),
+    };
+    this.events.emit('ready', {
+      stack: spec.id, version: versionOf(spec), role: 'client',
+      connections: o.connections > 1 ? o.connections : null,
+      browser_start_ms: Date.now() - t0,
+    });
+    await page.evaluate((c) => window.wsbedStart(c, window.wsbedBackoff), config);
+  }
+
+  /** One event from the page: written with the page's own time stamp. */
+  onPageLine(line) {
+    let e;
+    try {
+      e = JSON.parse(line);
+    } catch (err) {
+      process.stderr.write(`bad line from the page: ${line}\n`);
+      return;
+    }
+    const { t, ev, ...fields } = e;
+    if (ev === '_exit') {
+      process.stderr.write(`${fields.why}\n`);
+      this.exit(fields.code);
+      return;
+    }
+    if (this.exiting) {
+      return;
+    }
+    this.events.emitAt(t, ev, fields);
+    if (ev === 'open') {
+      this.open.add(fields.session);
+    } else if ((ev === 'close' || ev === 'error') && fields.session) {
+      this.open.delete(fields.session);
+    } else if (ev === 'sent' && fields.outcome !== 'ok') {
+      this.observe(fields);
+    }
+  }
+
+  /** A console entry (Chromium: CDP Log.entryAdded and console API; Firefox: BiDi log.entryAdded). */
+  onConsole(m) {
+    const loc = m.location ? m.location() : {};
+    const entry = { at: Date.now(), level: m.type(), text: m.text(), url: loc && loc.url ? loc.url : null };
+    this.consoleLog.push(entry);
+    if (!this.exiting) {
+      this.events.emit('console', { level: entry.level, text: entry.text, url: entry.url });
+    }
+  }
+
+  /**
+   * After a send on a socket that was not open: did the browser log anything, and did window.onerror
+   * or a window error listener fire? One `observation` event joins what was seen.
+   */
+  observe(sent) {
+    const from = Date.now() - 50;
+    setTimeout(async () => {
+      let windowErrors = [];
+      try {
+        windowErrors = await this.page.evaluate(() => window.wsbedWindowErrors());
+      } catch (e) {
+        return;
+      }
+      const logged = this.consoleLog.filter((c) => c.at >= from);
+      const after = windowErrors.slice(sent.window_errors_before || 0);
+      if (this.exiting) {
+        return;
+      }
+      this.events.emit('observation', {
+        session: sent.session,
+        seq: sent.seq,
+        what: 'send on a socket that was not open',
+        outcome: sent.outcome,
+        console: logged.length ? logged.map((c) => `${c.level}: ${c.text}`).join(' | ') : 'nothing logged',
+        caught_by_try_catch: sent.caught_by_try_catch,
+        window_onerror: after.length > 0 ? after.map((w) => `${w.via}: ${w.message}`).join(' | ') : 'not called',
+      });
+    }, OBSERVE_MS);
+  }
+
+  /** stdin: commands in order once the page runs; EOF exits at once, taking the browser along. */
+  readCommands(started) {
+    let chain = started;
+    const lines = readline.createInterface({ input: process.stdin, terminal: false });
+    lines.on('line', (raw) => {
+      const line = raw.trim();
+      if (line === '') {
+        return;
+      }
+      chain = chain.then(() => this.command(line)).catch((e) => {
+        process.stderr.write(`command '${line}' failed: ${this.describe(e)}\n`);
+      });
+    });
+    lines.on('close', () => (this.stopping ? this.stopping.then(() => this.exit(0)) : this.exit(0)));
+  }
+
+  async command(line) {
+    if (this.exiting) {
+      return;
+    }
+    if (line === 'stop' || line.startsWith('stop ')) {
+      this.stopping = this.stopping || this.stop();
+      return this.stopping;
+    }
+    if (!this.page) {
+      return;
+    }
+    await this.page.evaluate((l) => window.wsbedCommand(l), line);
+  }
+
+  /**
+   * Graceful stop: page JS may close only with 1000 or 3000-4999, so the page is unloaded
+   * instead, and the browser closes its sockets with 1001 "going away" as it does for a tab
+   * that navigates away. The page's own close events are lost with the page.
+   */
+  async stop() {
+    if (this.page) {
+      try {
+        await withTimeout(this.page.evaluate(() => window.wsbedPrepareStop()), STOP_WAIT_MS);
+        await withTimeout(this.page.goto('about:blank'), STOP_WAIT_MS);
+      } catch (e) {
+        process.stderr.write(`stop: ${this.describe(e)}\n`);
+      }
+    }
+    this.exiting = true;
+    try {
+      await withTimeout(this.browser ? this.browser.close() : Promise.resolve(), STOP_WAIT_MS);
+    } catch (e) {
+      process.stderr.write(`stop: browser close: ${this.describe(e)}\n`);
+    }
+    this.events.emit('stopped');
+    this.exit(0);
+  }
+
+  browserGone(why) {
+    if (this.exiting) {
+      return;
+    }
+    this.exiting = true;
+    const sessions = [...this.open];
+    for (const session of sessions) {
+      this.events.emit('error', { session, error: `BrowserGone: ${why}` });
+    }
+    if (sessions.length === 0) {
+      this.events.emit('error', { error: `BrowserGone: ${why}` });
+    }
+    this.exit(3);
+  }
+
+  /** Exits, killing the browser's process group first (puppeteer starts it as a group leader). */
+  exit(code) {
+    this.exiting = true;
+    const p = this.browserProcess;
+    if (p && p.pid && p.exitCode === null) {
+      try {
+        process.kill(-p.pid, 'SIGKILL');
+      } catch (e) {
+        try {
+          p.kill('SIGKILL');
+        } catch (e2) {
+          // already gone
+        }
+      }
+    }
+    process.exit(code);
+  }
+}
+
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+module.exports = { run, info, HEARTBEAT };

@@ -1,0 +1,342 @@
+// The wsbed client application as a web page runs it: only the plain browser WebSocket API
+// (new WebSocket, onopen / onmessage / onerror / onclose, send, close), timers and page JS.
+// The stack process (driver.js) evaluates this file in an about:blank page, then calls
+// wsbedStart(config). Every event goes out through window.wsbedEmit (a binding the driver
+// exposes) as one JSON text, time-stamped here: performance.timeOrigin + performance.now(), in
+// epoch microseconds. Nothing in this file knows about puppeteer, CDP or BiDi.
+//
+// config: { url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect ('none'|'backoff'),
+//           connectTimeoutMs, connections, seed (decimal string) }
+// backoffModule: js/runtime's backoff.js (the contract's policy, java.util.Random's generator).
+/* eslint-env browser */
+/* global wsbedEmit */
+(function install() {
+  'use strict';
+
+  /** What onerror gives the application: an Event with no message, no code, no reason. */
+  const NO_MESSAGE = 'Event: (the browser gives no message)';
+  const SEQ = /^\{\s*"seq"\s*:\s*(\d{1,15})\s*\}$/;
+  const ECHO = /^\{\s*"echo"\s*:\s*(\d{1,15})\s*\}$/;
+
+  function nowMicros() {
+    return Math.round((performance.timeOrigin + performance.now()) * 1000);
+  }
+
+  function emitAt(t, ev, fields) {
+    const line = { t, ev };
+    for (const [k, v] of Object.entries(fields || {})) {
+      if (v !== null && v !== undefined) {
+        line[k] = v;
+      }
+    }
+    wsbedEmit(JSON.stringify(line));
+  }
+
+  function emit(ev, fields) {
+    emitAt(nowMicros(), ev, fields);
+  }
+
+  function describe(e) {
+    if (e === null || e === undefined) {
+      return 'Error: (nothing thrown)';
+    }
+    const cls = e.name || (e.constructor && e.constructor.name) || 'Error';
+    return cls + ': ' + String(e.message === undefined ? e : e.message).replace(/[\r\n]+/g, ' ');
+  }
+
+  // window.onerror and an 'error' listener on window: the folklore says neither sees a send after close.
+  const windowErrors = [];
+  window.onerror = (message) => {
+    windowErrors.push({ via: 'window.onerror', message: String(message) });
+    return false;
+  };
+  window.addEventListener('error', (e) => {
+    windowErrors.push({ via: 'window error listener', message: String(e && e.message) });
+  });
+
+  let app = null;
+
+  window.wsbedStart = function wsbedStart(config, backoffModule) {
+    app = new App(config, backoffModule);
+    app.start();
+  };
+
+  /** A stdin command line, relayed by the driver. */
+  window.wsbedCommand = function wsbedCommand(line) {
+    if (app) {
+      app.command(line);
+    }
+  };
+
+  /** How many times window.onerror or a window 'error' listener fired so far. */
+  window.wsbedWindowErrors = function wsbedWindowErrors() {
+    return windowErrors.slice();
+  };
+
+  /** `stop`: no more sends, timers or reconnects; the driver then unloads the page (1001 on the wire). */
+  window.wsbedPrepareStop = function wsbedPrepareStop() {
+    if (app) {
+      app.stopping = true;
+      app.timers.forEach(clearInterval);
+      app.links.forEach((l) => clearTimeout(l.retry));
+      return app.openSessions().map((s) => s.id);
+    }
+    return [];
+  };
+
+  class App {
+    constructor(config, backoffModule) {
+      this.config = config;
+      this.backoff = new backoffModule.Backoff(config.seed);
+      this.sessions = new Map();
+      this.nextId = 1;
+      this.sendSeq = 0;
+      this.pingSeq = 0;
+      this.stopping = false;
+      this.timers = [];
+      this.links = [];
+      for (let i = 1; i <= config.connections; i++) {
+        this.links.push({ index: i, current: null, everOpened: false, attempt: 0, retry: null });
+      }
+    }
+
+    conn(link) {
+      return this.config.connections > 1 ? link.index : null;
+    }
+
+    start() {
+      const c = this.config;
+      if (c.sendMs > 0) {
+        this.timers.push(setInterval(() => this.sendTick(), c.sendMs));
+      }
+      if (c.heartbeatMs > 0) {
+        this.timers.push(setInterval(() => this.heartbeatTick(), c.heartbeatMs));
+      }
+      this.links.forEach((link) => this.connect(link));
+    }
+
+    openSessions() {
+      return [...this.sessions.values()].filter((s) => s.open);
+    }
+
+    /** One attempt: a new WebSocket; only the browser's own events tell how it went. */
+    connect(link) {
+      const c = this.config;
+      let ws;
+      try {
+        ws = new WebSocket(c.url);
+      } catch (e) {
+        this.connectFailed(link, nowMicros(), describe(e), null);
+        return;
+      }
+      let session = null;
+      let firstFailure = null; // { t, what } of the first onerror / timeout before open
+      const fired = [];
+      const timeout = setTimeout(() => {
+        if (!session) {
+          firstFailure = firstFailure || { t: nowMicros(), what: `TimeoutError: not open within ${c.connectTimeoutMs} ms` };
+          fired.push('timeout');
+          ws.close();
+        }
+      }, c.connectTimeoutMs);
+      ws.onopen = () => {
+        clearTimeout(timeout);
+        if (this.stopping) {
+          ws.close();
+          return;
+        }
+        session = {
+          id: 'c' + this.nextId++, ws, link, open: true, ended: false, localClose: false,
+          lastInbound: performance.now(),
+        };
+        this.sessions.set(session.id, session);
+        link.current = session;
+        link.attempt = 0;
+        link.everOpened = true;
+        emit('open', { session: session.id, conn: this.conn(link) });
+      };
+      ws.onmessage = (m) => {
+        if (!session) {
+          return;
+        }
+        session.lastInbound = performance.now();
+        const text = typeof m.data === 'string' ? m.data : '';
+        let n = SEQ.exec(text.trim());
+        if (n) {
+          emit('recv', { session: session.id, seq: Number(n[1]) });
+          return;
+        }
+        n = ECHO.exec(text.trim());
+        if (n) {
+          emit('echo', { session: session.id, seq: Number(n[1]) });
+        }
+      };
+      ws.onerror = () => {
+        if (!session) {
+          fired.push('error');
+          firstFailure = firstFailure || { t: nowMicros(), what: NO_MESSAGE };
+          return;
+        }
+        emit('error', { session: session.id, error: NO_MESSAGE });
+        this.ended(session);
+      };
+      ws.onclose = (e) => {
+        clearTimeout(timeout);
+        if (!session) {
+          fired.push(`close ${e.code}`);
+          const first = firstFailure || { t: nowMicros(), what: `CloseEvent: code ${e.code} before open` };
+          this.connectFailed(link, first.t, first.what, fired.join(', '));
+          return;
+        }
+        session.open = false;
+        emit('close', {
+          session: session.id, code: e.code, reason: e.reason, local: session.localClose, was_clean: e.wasClean,
+        });
+        this.ended(session);
+      };
+    }
+
+    /** A failed attempt is one error event (phase connect) naming what the browser fired, in order. */
+    connectFailed(link, t, what, fired) {
+      if (this.stopping) {
+        return;
+      }
+      emitAt(t, 'error', { error: what, phase: 'connect', fired, conn: this.conn(link) });
+      if (!link.everOpened && this.config.reconnect === 'none' && this.config.connections === 1) {
+        emit('_exit', { code: 3, why: `could not connect to ${this.config.url} and --reconnect is none` });
+        return;
+      }
+      this.scheduleReconnect(link);
+    }
+
+    /** The application learnt the session is over (error, close, or its heartbeat deadline). */
+    ended(session) {
+      if (session.ended) {
+        return;
+      }
+      session.ended = true;
+      session.open = false;
+      const link = session.link;
+      if (link.current === session) {
+        this.scheduleReconnect(link);
+      }
+    }
+
+    scheduleReconnect(link) {
+      if (this.stopping || this.config.reconnect !== 'backoff') {
+        return;
+      }
+      const n = ++link.attempt;
+      const delay = this.backoff.delayMs(n);
+      emit('reconnect', { attempt: n, delay_ms: delay, conn: this.conn(link) });
+      link.retry = setTimeout(() => this.connect(link), delay);
+    }
+
+    sendTick() {
+      for (const link of this.links) {
+        const s = link.current;
+        if (s && s.open && !s.ended) {
+          this.send(s, '{"seq":' + ++this.sendSeq + '}');
+        }
+      }
+    }
+
+    /** Every --heartbeat-ms: a session silent for longer than the deadline is dead; the others get {"ping":N}. */
+    heartbeatTick() {
+      const c = this.config;
+      for (const s of this.openSessions()) {
+        if (s.ended) {
+          continue;
+        }
+        const silentMs = performance.now() - s.lastInbound;
+        if (silentMs > c.heartbeatTimeoutMs) {
+          emit('error', {
+            session: s.id,
+            error: `HeartbeatTimeout: no message from the peer for ${Math.round(silentMs)} ms (limit ${c.heartbeatTimeoutMs} ms)`,
+          });
+          s.localClose = true;
+          this.ended(s);
+          try {
+            s.ws.close();
+          } catch (e) {
+            // close() with no code never throws; nothing to report
+          }
+          continue;
+        }
+        try {
+          s.ws.send('{"ping":' + ++this.pingSeq + '}');
+        } catch (e) {
+          // a throwing send is reported by the numbered sends; the ping is only liveness traffic
+        }
+      }
+    }
+
+    /** ws.send(text): what the API answered, as a `sent` event. */
+    send(s, text) {
+      const m = SEQ.exec(text.trim());
+      const seq = m ? Number(m[1]) : null;
+      const readyState = s.ws.readyState;
+      const before = s.ws.bufferedAmount;
+      const errorsBefore = windowErrors.length;
+      const t0 = performance.now();
+      let thrown = null;
+      try {
+        s.ws.send(text);
+      } catch (e) {
+        thrown = e;
+      }
+      const latencyUs = Math.round((performance.now() - t0) * 1000);
+      const after = s.ws.bufferedAmount;
+      // OPEN: the browser queued it (nothing more will ever be said about it, so "ok" means queued);
+      // CLOSING/CLOSED: send() returned and the data is dropped: "silent".
+      const outcome = thrown ? 'threw' : readyState === WebSocket.OPEN ? 'ok' : 'silent';
+      emit('sent', {
+        session: s.id, seq, outcome, error: thrown ? describe(thrown) : null, latency_us: latencyUs,
+        ready_state: ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'][readyState],
+        buffered_before: before, buffered_after: after,
+        caught_by_try_catch: thrown !== null,
+        window_errors_before: errorsBefore,
+      });
+      if (thrown) {
+        this.ended(s);
+      }
+    }
+
+    command(line) {
+      const word = line.split(' ', 1)[0];
+      if (word === 'send') {
+        const m = /^send (\S+) (.+)$/.exec(line);
+        if (!m) {
+          emit('error', { error: "UsageError: 'send <session|*> <text>'" });
+          return;
+        }
+        this.select(m[1]).forEach((s) => this.send(s, m[2]));
+      } else if (word === 'close') {
+        const m = /^close (\S+) (\d+)(?: (.*))?$/.exec(line);
+        if (!m) {
+          emit('error', { error: "UsageError: 'close <session|*> <code> [reason]'" });
+          return;
+        }
+        for (const s of this.select(m[1])) {
+          s.localClose = true;
+          try {
+            s.ws.close(Number(m[2]), m[3] || '');
+          } catch (e) {
+            // browsers allow only 1000 and 3000-4999 from page JS: the refusal is the finding
+            emit('error', { session: s.id, error: describe(e), phase: 'close' });
+          }
+        }
+      } else {
+        emit('error', { error: `UnknownCommand: '${word}'; known: send, close, stop` });
+      }
+    }
+
+    select(target) {
+      if (target === '*') {
+        return this.openSessions();
+      }
+      const s = this.sessions.get(target);
+      return s ? [s] : [];
+    }
+  }
+}());
