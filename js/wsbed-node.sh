@@ -4,7 +4,8 @@
 #                           package-lock.json) whose node_modules is missing or older than its
 #                           package-lock.json; an installed folder is left alone, so a second build
 #                           does not touch the network
-#   wsbed-node.sh test      node --test of the shared runtime (js/runtime)
+#   wsbed-node.sh test      node --test of the shared runtime (js/runtime) and of the browser
+#                           stacks' processes (clients/browser: no browser outlives its stack)
 # Without node or npm on PATH it prints one line and exits 0: the harness then SKIPs the Node
 # stacks' cells with the same advice.
 set -euo pipefail
@@ -30,8 +31,10 @@ case "${1:-}" in
     done
     ;;
   test)
-    cd "$root/js/runtime"
-    node --test
+    (cd "$root/js/runtime" && node --test)
+    if [ -d "$root/clients/browser/test" ]; then
+      (cd "$root/clients/browser" && node --test test/)
+    fi
     ;;
   *)
     echo "usage: $0 install|test" >&2

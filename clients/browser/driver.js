@@ -9,6 +9,7 @@
 // node_modules: this folder holds no package and requires only Node's own modules.
 
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 const { execFileSync } = require('node:child_process');
@@ -140,8 +141,10 @@ class BrowserClient {
   async launch() {
     const spec = this.spec;
     const t0 = Date.now();
+    this.profile = freshProfile(spec.id);
     const launchOptions = {
       browser: spec.browser,
+      userDataDir: this.profile,
       executablePath: LAUNCHER,
       env: { ...process.env, WSBED_BROWSER: spec.executable },
       headless: true,
@@ -163,7 +166,11 @@ class BrowserClient {
     this.page = pages.length ? pages[0] : await this.browser.newPage();
     const page = this.page;
     page.on('console', (m) => this.onConsole(m));
-    page.on('pageerror', (e) => this.events.emit('console', { level: 'pageerror', text: this.describe(e) }));
+    page.on('pageerror', (e) => {
+      if (!this.unloading && !this.exiting) {
+        this.events.emit('console', { level: 'pageerror', text: this.describe(e) });
+      }
+    });
     page.on('error', (e) => this.browserGone(`the page crashed: ${this.describe(e)}`));
     await page.exposeFunction('wsbedEmit', (line) => this.onPageLine(line));
     const backoff = fs.readFileSync(spec.backoffFile, 'utf8');
@@ -215,7 +222,7 @@ class BrowserClient {
     const loc = m.location ? m.location() : {};
     const entry = { at: Date.now(), level: m.type(), text: m.text(), url: loc && loc.url ? loc.url : null };
     this.consoleLog.push(entry);
-    if (!this.exiting) {
+    if (!this.unloading && !this.exiting) {
       this.events.emit('console', { level: entry.level, text: entry.text, url: entry.url });
     }
   }
@@ -289,6 +296,7 @@ class BrowserClient {
     if (this.page) {
       try {
         await withTimeout(this.page.evaluate(() => window.wsbedPrepareStop()), STOP_WAIT_MS);
+        this.unloading = true;
         await withTimeout(this.page.goto('about:blank'), STOP_WAIT_MS);
       } catch (e) {
         process.stderr.write(`stop: ${this.describe(e)}\n`);
@@ -334,7 +342,39 @@ class BrowserClient {
         }
       }
     }
+    if (this.profile) {
+      try {
+        fs.rmSync(this.profile, { recursive: true, force: true });
+      } catch (e) {
+        // the next start of this stack sweeps it
+      }
+    }
     process.exit(code);
+  }
+}
+
+/**
+ * A profile directory of our own (puppeteer's temporary one outlives a SIGKILLed process):
+ * wsbed-<id>-<pid>-XXXXXX in the temp folder, removed at exit; those of processes that no longer
+ * run are swept here.
+ */
+function freshProfile(id) {
+  const prefix = `wsbed-${id}-`;
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const m = name.startsWith(prefix) && /^(\d+)-/.exec(name.slice(prefix.length));
+    if (m && !alive(Number(m[1]))) {
+      fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}${process.pid}-`));
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
   }
 }
 
