@@ -384,12 +384,13 @@ public final class ConformanceKit {
                 subject.endInput();
                 boolean exited = subject.awaitExit(EOF_EXIT);
                 long tookMs = (System.nanoTime() - began) / 1_000_000;
-                // A child may take a moment longer to go than its parent; it must go all the same.
+                // A child may take a moment longer to go than its parent; it must go all the same. A killed
+                // child whose parent went first stays a zombie until init reaps it: dead, so not counted.
                 long deadline = System.nanoTime() + EOF_EXIT.toNanos();
-                while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                while (tree.stream().anyMatch(ProcessTree::isRunning) && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 }
-                List<Long> left = tree.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+                List<Long> left = tree.stream().filter(ProcessTree::isRunning).map(ProcessHandle::pid).toList();
                 ProcessTree.kill(tree);
                 if (!exited) {
                     checks.add(KitCheck.fail(name, "still running " + EOF_EXIT.toMillis() + " ms after EOF"));
