@@ -20,7 +20,7 @@ const PAGE_APP = path.join(__dirname, 'page-app.js');
 const LAUNCH_TIMEOUT_MS = 30000;
 const STOP_WAIT_MS = 2000;
 /** How long after a send on a socket that is not open the console and window.onerror are watched. */
-const OBSERVE_MS = 300;
+const OBSERVE_MS = 150;
 
 const HEARTBEAT = 'application level (page JS cannot send WebSocket pings; the browser answers the'
   + ' server\'s pings by itself): every --heartbeat-ms the page sends the text {"ping":N}, which the'
@@ -126,6 +126,8 @@ class BrowserClient {
     this.consoleLog = [];
     this.exiting = false;
     this.stopping = null;
+    this.pending = new Set();
+    this.windowErrors = [];
   }
 
   start() {
@@ -166,11 +168,9 @@ class BrowserClient {
     this.page = pages.length ? pages[0] : await this.browser.newPage();
     const page = this.page;
     page.on('console', (m) => this.onConsole(m));
-    page.on('pageerror', (e) => {
-      if (!this.unloading && !this.exiting) {
-        this.events.emit('console', { level: 'pageerror', text: this.describe(e) });
-      }
-    });
+    // An error-level script entry of the log (Firefox reports a failed WebSocket connection so);
+    // puppeteer calls it pageerror. window.onerror is watched separately (window_error lines).
+    page.on('pageerror', (e) => this.logged('error', String(e && e.message !== undefined ? e.message : e), null, 'script error entry'));
     page.on('error', (e) => this.browserGone(`the page crashed: ${this.describe(e)}`));
     await page.exposeFunction('wsbedEmit', (line) => this.onPageLine(line));
     const backoff = fs.readFileSync(spec.backoffFile, 'utf8');
@@ -214,16 +214,21 @@ class BrowserClient {
       this.open.delete(fields.session);
     } else if (ev === 'sent' && fields.outcome !== 'ok') {
       this.observe(fields);
+    } else if (ev === 'window_error') {
+      this.windowErrors.push({ at: Date.now(), via: fields.via, message: fields.message });
     }
   }
 
   /** A console entry (Chromium: CDP Log.entryAdded and console API; Firefox: BiDi log.entryAdded). */
   onConsole(m) {
     const loc = m.location ? m.location() : {};
-    const entry = { at: Date.now(), level: m.type(), text: m.text(), url: loc && loc.url ? loc.url : null };
-    this.consoleLog.push(entry);
+    this.logged(m.type(), m.text(), loc && loc.url ? loc.url : null, null);
+  }
+
+  logged(level, text, url, kind) {
+    this.consoleLog.push({ at: Date.now(), level, text });
     if (!this.unloading && !this.exiting) {
-      this.events.emit('console', { level: entry.level, text: entry.text, url: entry.url });
+      this.events.emit('console', { level, text, kind, url });
     }
   }
 
@@ -232,29 +237,33 @@ class BrowserClient {
    * or a window error listener fire? One `observation` event joins what was seen.
    */
   observe(sent) {
-    const from = Date.now() - 50;
-    setTimeout(async () => {
-      let windowErrors = [];
-      try {
-        windowErrors = await this.page.evaluate(() => window.wsbedWindowErrors());
-      } catch (e) {
-        return;
-      }
-      const logged = this.consoleLog.filter((c) => c.at >= from);
-      const after = windowErrors.slice(sent.window_errors_before || 0);
-      if (this.exiting) {
-        return;
-      }
-      this.events.emit('observation', {
-        session: sent.session,
-        seq: sent.seq,
-        what: 'send on a socket that was not open',
-        outcome: sent.outcome,
-        console: logged.length ? logged.map((c) => `${c.level}: ${c.text}`).join(' | ') : 'nothing logged',
-        caught_by_try_catch: sent.caught_by_try_catch,
-        window_onerror: after.length > 0 ? after.map((w) => `${w.via}: ${w.message}`).join(' | ') : 'not called',
-      });
-    }, OBSERVE_MS);
+    const pending = { sent, from: Date.now() - 50 };
+    pending.timer = setTimeout(() => this.report(pending), OBSERVE_MS);
+    this.pending.add(pending);
+  }
+
+  /** The observation line of one send (at once when the process is about to end). */
+  report(pending) {
+    if (!this.pending.delete(pending)) {
+      return;
+    }
+    clearTimeout(pending.timer);
+    const { sent } = pending;
+    const logged = this.consoleLog.filter((c) => c.at >= pending.from);
+    const caught = this.windowErrors.filter((w) => w.at >= pending.from);
+    this.events.emit('observation', {
+      session: sent.session,
+      seq: sent.seq,
+      what: 'send on a socket that was not open',
+      outcome: sent.outcome,
+      console: logged.length ? logged.map((c) => `${c.level}: ${c.text}`).join(' | ') : 'nothing logged',
+      caught_by_try_catch: sent.caught_by_try_catch,
+      window_onerror: caught.length ? caught.map((w) => `${w.via}: ${w.message}`).join(' | ') : 'not called',
+    });
+  }
+
+  flushObservations() {
+    [...this.pending].forEach((p) => this.report(p));
   }
 
   /** stdin: commands in order once the page runs; EOF exits at once, taking the browser along. */
@@ -270,7 +279,12 @@ class BrowserClient {
         process.stderr.write(`command '${line}' failed: ${this.describe(e)}\n`);
       });
     });
-    lines.on('close', () => (this.stopping ? this.stopping.then(() => this.exit(0)) : this.exit(0)));
+    lines.on('close', () => {
+      if (!this.exiting) {
+        this.flushObservations();
+      }
+      return this.stopping ? this.stopping.then(() => this.exit(0)) : this.exit(0);
+    });
   }
 
   async command(line) {
@@ -293,6 +307,7 @@ class BrowserClient {
    * that navigates away. The page's own close events are lost with the page.
    */
   async stop() {
+    this.flushObservations();
     if (this.page) {
       try {
         await withTimeout(this.page.evaluate(() => window.wsbedPrepareStop()), STOP_WAIT_MS);

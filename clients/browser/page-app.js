@@ -44,14 +44,15 @@
     return cls + ': ' + String(e.message === undefined ? e : e.message).replace(/[\r\n]+/g, ' ');
   }
 
-  // window.onerror and an 'error' listener on window: the folklore says neither sees a send after close.
-  const windowErrors = [];
+  // window.onerror and an 'error' listener on window: the folklore says neither sees a send after
+  // close. Whatever they see is an event line of its own (window_error), so nothing is lost when the
+  // page goes.
   window.onerror = (message) => {
-    windowErrors.push({ via: 'window.onerror', message: String(message) });
+    emit('window_error', { via: 'window.onerror', message: String(message) });
     return false;
   };
   window.addEventListener('error', (e) => {
-    windowErrors.push({ via: 'window error listener', message: String(e && e.message) });
+    emit('window_error', { via: 'window error listener', message: String(e && e.message) });
   });
 
   let app = null;
@@ -66,11 +67,6 @@
     if (app) {
       app.command(line);
     }
-  };
-
-  /** How many times window.onerror or a window 'error' listener fired so far. */
-  window.wsbedWindowErrors = function wsbedWindowErrors() {
-    return windowErrors.slice();
   };
 
   /** `stop`: no more sends, timers or reconnects; the driver then unloads the page (1001 on the wire). */
@@ -277,7 +273,6 @@
       const seq = m ? Number(m[1]) : null;
       const readyState = s.ws.readyState;
       const before = s.ws.bufferedAmount;
-      const errorsBefore = windowErrors.length;
       const t0 = performance.now();
       let thrown = null;
       try {
@@ -295,7 +290,6 @@
         ready_state: ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'][readyState],
         buffered_before: before, buffered_after: after,
         caught_by_try_catch: thrown !== null,
-        window_errors_before: errorsBefore,
       });
       if (thrown) {
         this.ended(s);
