@@ -22,11 +22,11 @@ const STOP_WAIT_MS = 2000;
 /** How long after a send on a socket that is not open the console and window.onerror are watched. */
 const OBSERVE_MS = 150;
 
-const HEARTBEAT = 'application level (page JS cannot send WebSocket pings; the browser answers the'
-  + ' server\'s pings by itself): every --heartbeat-ms the page sends the text {"ping":N}, which the'
-  + ' servers deliver to their application and answer with nothing, and a session from which no message'
-  + ' at all (the server\'s {"seq":N} ticks, echoes) arrived for more than --heartbeat-timeout-ms is'
-  + ' declared dead: error HeartbeatTimeout, ws.close(), and with backoff a new WebSocket';
+const HEARTBEAT = 'application level (page JS can neither send a WebSocket ping nor see a pong; the'
+  + ' browser answers the server\'s pings by itself): every --heartbeat-ms the page sends a numbered'
+  + ' {"seq":N} (a sent event with heartbeat true), which every server answers with {"echo":N}, and a'
+  + ' session from which no message at all arrived for more than --heartbeat-timeout-ms is declared dead:'
+  + ' error HeartbeatTimeout, ws.close(), and with backoff a new WebSocket';
 const SEND_API = 'WebSocket.send(text) in the page: returns nothing; throws only while CONNECTING;'
   + ' outcome ok = queued on an OPEN socket, silent = send() returned on a CLOSING/CLOSED socket;'
   + ' the sent event adds ready_state, buffered_before/after and caught_by_try_catch';

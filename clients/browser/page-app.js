@@ -87,7 +87,6 @@
       this.sessions = new Map();
       this.nextId = 1;
       this.sendSeq = 0;
-      this.pingSeq = 0;
       this.stopping = false;
       this.timers = [];
       this.links = [];
@@ -237,7 +236,10 @@
       }
     }
 
-    /** Every --heartbeat-ms: a session silent for longer than the deadline is dead; the others get {"ping":N}. */
+    /**
+     * Every --heartbeat-ms: a session from which no message arrived for longer than the deadline is
+     * dead; the others get a numbered message, whose echo keeps even a quiet connection alive.
+     */
     heartbeatTick() {
       const c = this.config;
       for (const s of this.openSessions()) {
@@ -259,16 +261,13 @@
           }
           continue;
         }
-        try {
-          s.ws.send('{"ping":' + ++this.pingSeq + '}');
-        } catch (e) {
-          // a throwing send is reported by the numbered sends; the ping is only liveness traffic
-        }
+        // The application's ping: a numbered message, which every server answers with {"echo":N}.
+        this.send(s, '{"seq":' + ++this.sendSeq + '}', true);
       }
     }
 
     /** ws.send(text): what the API answered, as a `sent` event. */
-    send(s, text) {
+    send(s, text, heartbeat) {
       const m = SEQ.exec(text.trim());
       const seq = m ? Number(m[1]) : null;
       const readyState = s.ws.readyState;
@@ -289,7 +288,7 @@
         session: s.id, seq, outcome, error: thrown ? describe(thrown) : null, latency_us: latencyUs,
         ready_state: ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'][readyState],
         buffered_before: before, buffered_after: after,
-        caught_by_try_catch: thrown !== null,
+        caught_by_try_catch: thrown !== null, heartbeat: heartbeat ? true : null,
       });
       if (thrown) {
         this.ended(s);

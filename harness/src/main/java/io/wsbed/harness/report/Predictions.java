@@ -56,7 +56,7 @@ public final class Predictions {
     /** The cell that measures a prediction: default profile, direct path, the stack in that role. */
     private static Optional<CellResult> source(Results results, String stack, String role, String what) {
         String scenario = what.startsWith("killed-peer") ? (role.equals("client") ? "server-crash" : "client-crash")
-                : "send-after-close";
+                : what.equals("connect-refused") ? "server-crash" : "send-after-close";
         return results.cells().stream()
                 .filter(c -> c.scenario().equals(scenario) && c.profile().equals("default") && c.path() == NetworkPath.DIRECT)
                 .filter(c -> role.equals("client") ? c.client().equals(stack) : c.server().equals(stack))
@@ -73,8 +73,26 @@ public final class Predictions {
                 Object error = obs.get(role + "_local_close_error");
                 yield outcome == null ? null : outcome + (error == null ? "" : " " + error);
             }
+            // The browsers' own lines: the connect error's `fired` (the browser's events in order) and the
+            // observation of the send after the local close (console, try/catch, window.onerror).
+            case "connect-refused" -> field(c, role, "error", "connect", "fired");
+            case "send-after-close.console" -> field(c, role, "observation", null, "console");
+            case "send-after-close.caught" -> {
+                String tryCatch = field(c, role, "observation", null, "caught_by_try_catch");
+                String onerror = field(c, role, "observation", null, "window_onerror");
+                yield tryCatch == null ? null : "try/catch " + tryCatch + ", window.onerror " + onerror;
+            }
             default -> null;
         };
+    }
+
+    /** A field of the role's first event of that name (and phase, when given) in the cell's timeline. */
+    private static String field(CellResult c, String role, String ev, String phase, String name) {
+        return c.timeline().stream()
+                .filter(e -> e.source().startsWith(role) && e.ev().equals(ev)
+                        && (phase == null || phase.equals(e.fields().get("phase"))))
+                .map(e -> e.fields().get(name)).filter(java.util.Objects::nonNull).map(Object::toString)
+                .findFirst().orElse(null);
     }
 
     private static String text(Object value, String none) {

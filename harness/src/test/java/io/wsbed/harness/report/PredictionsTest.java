@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.RunInfo;
+import io.wsbed.harness.result.TimelineEntry;
 import io.wsbed.harness.verdict.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,5 +55,37 @@ class PredictionsTest {
         Predictions.Check tyrus = find(checks, "tyrus.client.send-after-close");
         assertNull(tyrus.observed());
         assertEquals("not measured", tyrus.status());
+    }
+
+    @Test
+    void readsTheBrowsersLinesFromTheTimeline() {
+        String crash = "server-crash.jetty.chromium.default.direct";
+        String send = "send-after-close.jetty.chromium.default.direct";
+        List<TimelineEntry> crashLine = List.of(
+                new TimelineEntry("client-1", 15, "close", Map.of("session", "c1", "code", 1006L)),
+                new TimelineEntry("server-2", 90, "error", Map.of("error", "X: y", "phase", "connect", "fired", "server's")),
+                new TimelineEntry("client-1", 100, "error", Map.of("error", "Event: ", "phase", "connect",
+                        "fired", "error, close 1006")),
+                new TimelineEntry("client-1", 300, "error", Map.of("error", "Event: ", "phase", "connect", "fired", "later")));
+        List<TimelineEntry> sendLine = List.of(
+                new TimelineEntry("client-1", 30, "observation", Map.of("console", "error: WebSocket is already in CLOSING"
+                        + " or CLOSED state.", "caught_by_try_catch", false, "window_onerror", "window.onerror: boom")));
+        Results r = new Results(new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(),
+                List.of(new CellResult(crash, "server-crash", "jetty", "chromium", "default", NetworkPath.DIRECT, Verdict.PASS,
+                                "reason", "", Map.of(), obs("client_close_code", 1006L), crashLine, "logs", Map.of(), List.of()),
+                        new CellResult(send, "send-after-close", "jetty", "chromium", "default", NetworkPath.DIRECT,
+                                Verdict.FAIL, "reason", "", Map.of(), obs("client_local_close_outcome", "silent"), sendLine,
+                                "logs", Map.of(), List.of())));
+        List<Predictions.Check> checks = Predictions.check(r);
+
+        Predictions.Check refused = find(checks, "chromium.client.connect-refused");
+        assertEquals("error, close 1006", refused.observed(), "the client's first connect error, not the server's");
+        assertEquals(crash, refused.cell());
+        assertEquals("confirmed", find(checks, "chromium.client.killed-peer.error").status());
+        assertEquals("confirmed", find(checks, "chromium.client.send-after-close.console").status());
+        Predictions.Check caught = find(checks, "chromium.client.send-after-close.caught");
+        assertEquals("try/catch false, window.onerror window.onerror: boom", caught.observed());
+        assertEquals("saw instead", caught.status());
+        assertEquals("not measured", find(checks, "firefox.client.send-after-close.console").status());
     }
 }
