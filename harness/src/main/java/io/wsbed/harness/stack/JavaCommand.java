@@ -19,6 +19,16 @@ final class JavaCommand {
     private JavaCommand() {
     }
 
+    /**
+     * The JVM flags of a memory limit: the heap capped at {@code mib} MiB, and an out-of-memory
+     * error ends the process (exit code 3) instead of leaving it half alive, so the death is on the
+     * timeline. A stack launched by {@code node} would get {@code --max-old-space-size=<mib>} for
+     * the same limit (see {@link RunningStack#memoryLimitFlags}).
+     */
+    static List<String> memoryLimit(int mib) {
+        return List.of("-Xmx" + mib + "m", "-XX:+ExitOnOutOfMemoryError");
+    }
+
     static List<String> of(StackDescriptor stack, List<String> args) {
         return of(stack, args, stack.classpath(), List.of());
     }

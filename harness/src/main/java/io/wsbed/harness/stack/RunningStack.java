@@ -46,11 +46,44 @@ public final class RunningStack implements AutoCloseable {
      */
     public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
                                       Path logDir, Timeline timeline, Optional<StartArchive> archive, boolean lowered) {
+        return launch(stack, role, options, label, logDir, timeline, archive, lowered, 0);
+    }
+
+    /**
+     * As above, with the process's memory limited to {@code memoryMib} MiB (0: the stack's default),
+     * through {@link #memoryLimitFlags}.
+     */
+    public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
+                                      Path logDir, Timeline timeline, Optional<StartArchive> archive, boolean lowered,
+                                      int memoryMib) {
         List<String> args = new java.util.ArrayList<>();
         args.add(role);
         args.addAll(options);
-        List<String> command = archive.map(a -> JavaCommand.of(stack, args, a)).orElseGet(() -> JavaCommand.of(stack, args));
+        List<String> limit = memoryLimitFlags(memoryMib);
+        List<String> command = archive.map(a -> JavaCommand.of(stack, args, a.classpath(), concat(a.flags(), limit)))
+                .orElseGet(() -> JavaCommand.of(stack, args, stack.classpath(), limit));
         return launch(lowered ? StartPriority.lowered(command) : command, stack.id(), label, logDir, timeline);
+    }
+
+    /**
+     * The launch flags that limit a stack process's memory to {@code mib} MiB (none for 0). Every
+     * stack here is a JVM: {@code -Xmx} and exit on an out-of-memory error. The hook for stacks of
+     * another runtime: a Node stack (launched by {@code node}) gets {@code --max-old-space-size=<mib>}
+     * here, as the first argument after {@code node}, so that both limits are the same number.
+     */
+    public static List<String> memoryLimitFlags(int mib) {
+        return mib <= 0 ? List.of() : JavaCommand.memoryLimit(mib);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The process id (the JVM's own: a lowered start execs {@code nice}, which execs java). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Gives the process the normal CPU priority back (after a lowered start). */

@@ -1,0 +1,93 @@
+package io.wsbed.harness.schedule;
+
+import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.metrics.TimelineQueries;
+import io.wsbed.harness.stack.RunningStack;
+import io.wsbed.harness.timeline.Event;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * One side sends one text message of exactly {@code bytes} bytes (the contract's {@code big}
+ * command), marked as a {@code big} fault, then the step waits (at most {@code boundMs}) until the
+ * receiver reports it ({@code recv} with {@code bytes}), either side is told the session ended, or
+ * a process died. Before sending it repairs what an earlier size broke: a dead server is started
+ * again on its port, a dead client is replaced, and an ended session is waited out until the
+ * client has reconnected. Judges nothing.
+ */
+public record SendBig(Side sender, int bytes, long boundMs) implements Step {
+    /** Bound on the reconnect after a size ended the session or a process. */
+    static final Duration REPAIR = Duration.ofSeconds(6);
+
+    @Override
+    public void run(Stage stage) {
+        repair(stage);
+        RunningStack from = stage.process(sender);
+        RunningStack to = stage.process(sender == Side.CLIENT ? Side.SERVER : Side.CLIENT);
+        String session = stage.session(sender);
+        String peerSession = stage.session(sender == Side.CLIENT ? Side.SERVER : Side.CLIENT);
+        long at = stage.fault("big", "target", from.label(), "session", session, "bytes", bytes, "from", sender.id(),
+                "to", to.label(), "to_session", peerSession, "bound_ms", boundMs);
+        if (!from.command("big " + session + " " + bytes)) {
+            throw new HarnessException(from.label() + " is gone; cannot send " + bytes + " bytes on " + session);
+        }
+        Predicate<Event> settled = e -> e.tMicros() >= at
+                && ((e.source().equals(to.label()) && e.ev().equals("recv") && e.num("bytes", -1) == bytes)
+                || (e.source().equals(from.label()) && session.equals(e.session()) && TimelineQueries.endsSession(e))
+                || (e.source().equals(to.label()) && peerSession.equals(e.session()) && TimelineQueries.endsSession(e)));
+        long deadline = System.nanoTime() + boundMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (stage.ctx().timeline().await(settled, Duration.ofMillis(100)).isPresent()) {
+                break;
+            }
+            if (!from.isAlive() || !to.isAlive()) {
+                break;
+            }
+        }
+        // The answer to a message that got through (the echo, or the sender's sent event) may follow it closely.
+        CellContext.sleep(Duration.ofMillis(100));
+        markExit(stage, from);
+        markExit(stage, to);
+    }
+
+    /** A process that died during this size is named on the timeline with its exit code. */
+    private static void markExit(Stage stage, RunningStack p) {
+        if (!p.isAlive() && p.awaitExit(Duration.ofMillis(500))) {
+            boolean marked = stage.ctx().timeline().first(e -> e.source().equals("harness") && e.ev().equals("process-exit")
+                    && p.label().equals(e.str("target"))).isPresent();
+            if (!marked) {
+                stage.mark("process-exit", "target", p.label(), "exit_code", p.exitCode());
+            }
+        }
+    }
+
+    /** Makes a fresh pair when the last size killed a process or ended the session. */
+    private static void repair(Stage stage) {
+        if (stage.lastFault() == 0) {
+            return;
+        }
+        long after = stage.lastFault();
+        boolean restarted = false;
+        if (!stage.server().isAlive()) {
+            stage.mark("restart", "target", stage.ctx().nextServerLabel(), "port", stage.server().port());
+            stage.restartServer(REPAIR);
+            restarted = true;
+        }
+        if (!stage.client().isAlive()) {
+            stage.startClient();
+            restarted = true;
+        }
+        if (restarted || ended(stage, Side.CLIENT) || ended(stage, Side.SERVER)) {
+            Event c = stage.ctx().awaitOpen(stage.client(), after, REPAIR);
+            Event s = stage.ctx().awaitOpen(stage.server(), after, REPAIR);
+            stage.pair(new Sessions(c.session(), s.session()));
+        }
+    }
+
+    private static boolean ended(Stage stage, Side side) {
+        String label = stage.process(side).label();
+        String session = stage.session(side);
+        return stage.ctx().timeline().first(e -> e.source().equals(label) && session.equals(e.session())
+                && TimelineQueries.endsSession(e)).isPresent();
+    }
+}
