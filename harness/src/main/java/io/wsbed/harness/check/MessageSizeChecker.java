@@ -18,9 +18,10 @@ import java.util.Optional;
  * bytes on {@code session} to {@code to}'s {@code to_session}); its case runs until the next
  * mark (or the end of the observation). Outcome, first match wins: a process died
  * ({@code process-exit} mark), the receiver reported it ({@code recv} with {@code bytes}:
- * accepted), the sender's API refused it, a close with 1009 on either side (refused-1009), a
- * close with another code (closed-CODE, the sender's code first: it is what the receiver put on
- * the wire), an error without a close (error), nothing within {@code bound_ms} (dropped).
+ * accepted), a close with 1009 on either side (refused-1009), a close with another code
+ * (closed-CODE, the sender's code first: it is what the receiver put on the wire), the sender's
+ * API refused it with no close (send-refused; a refusal beside a close is the close's echo), an
+ * error without a close (error), nothing within {@code bound_ms} (dropped).
  * Accepted, refused-1009 and send-refused are PASS; closed-CODE and error are DEGRADED (the
  * application was told, with the wrong code); dropped and died are FAIL. The cell takes its
  * worst case.
@@ -85,13 +86,6 @@ public final class MessageSizeChecker implements Checker {
         if (recv.isPresent()) {
             return new Case("accepted", ms(at, recv.get()), Verdict.PASS, "accepted in " + Millis.format(ms(at, recv.get())) + " ms");
         }
-        Optional<Event> refused = window.stream().filter(e -> e.source().equals(from) && e.ev().equals("sent")
-                && e.num("bytes", -1) == bytes && TimelineQueries.endsSession(e)).findFirst();
-        if (refused.isPresent()) {
-            return new Case("send-refused", ms(at, refused.get()), Verdict.PASS, "refused by the sender's send API ("
-                    + refused.get().str("outcome") + (refused.get().str("error") == null ? ""
-                    : " " + TimelineQueries.errorClass(refused.get().str("error"))) + ")");
-        }
         List<Event> ends = window.stream().filter(e -> (e.source().equals(from) && session.equals(e.session())
                 || e.source().equals(to) && toSession != null && toSession.equals(e.session()))
                 && (e.ev().equals("close") || e.ev().equals("error"))).toList();
@@ -106,6 +100,13 @@ public final class MessageSizeChecker implements Checker {
             long code = close.get().num("code", -1);
             return new Case("closed-" + code, ms(at, close.get()), Verdict.DEGRADED, "ended with close " + code
                     + " (told " + close.get().source() + "), not 1009");
+        }
+        Optional<Event> refused = window.stream().filter(e -> e.source().equals(from) && e.ev().equals("sent")
+                && e.num("bytes", -1) == bytes && TimelineQueries.endsSession(e)).findFirst();
+        if (refused.isPresent()) {
+            return new Case("send-refused", ms(at, refused.get()), Verdict.PASS, "refused by the sender's send API ("
+                    + refused.get().str("outcome") + (refused.get().str("error") == null ? ""
+                    : " " + TimelineQueries.errorClass(refused.get().str("error"))) + ")");
         }
         if (!ends.isEmpty()) {
             Event e = ends.get(0);

@@ -17,7 +17,9 @@ import java.util.Optional;
  * {@code flood-end} event says why the loop stopped; {@code rss} marks sample the server's
  * resident memory. In this order: the server died (a {@code process-exit} mark) is FAIL; the
  * server's application was told the session ended during the flood (a close, an error or a
- * refused send: the stack cut the stalled client) is PASS, as is a flood send the API refused; the send API still took messages in
+ * refused send: the stack cut the stalled client) is PASS, as is a flood send the API refused,
+ * unless its error is an OutOfMemoryError (DEGRADED: the queue grew to the limit and the process
+ * lived); the send API still took messages in
  * the flood's last second without blocking while the memory grew by at least
  * {@value #GROWING_MIB_S} MiB/s (an unbounded queue: nothing can leave towards a client that
  * reads nothing) is DEGRADED with the growth rate; otherwise it blocked or dropped: PASS.
@@ -70,6 +72,7 @@ public final class SlowConsumerChecker implements Checker {
         metrics.put("cut_ms", cut.map(e -> TimelineQueries.ms(t0, e.tMicros())).orElse(null));
         metrics.put("died_ms", died.map(e -> TimelineQueries.ms(t0, e.tMicros())).orElse(null));
         obs.put("flood_end", end.map(e -> e.str("reason")).orElse(null));
+        obs.put("flood_error", last == null ? null : TimelineQueries.errorClass(last.str("error")));
         obs.put("server_told", cut.map(TimelineQueries::told).orElse("nothing"));
         obs.put("server_close_code", cut.filter(e -> e.ev().equals("close")).map(e -> e.num("code", -1)).orElse(null));
         obs.put("exit_code", died.map(e -> e.fields().get("exit_code")).orElse(null));
@@ -83,6 +86,12 @@ public final class SlowConsumerChecker implements Checker {
             return new Outcome(metrics, obs, Judgement.fail("The server died " + fmt(TimelineQueries.ms(t0, died.get().tMicros()))
                     + " ms into the flood (exit code " + code + (Integer.valueOf(3).equals(asInt(code))
                     ? ": out of memory under the heap limit" : "") + "); " + memory + "; " + counts + "."));
+        }
+        String error = last == null ? null : last.str("error");
+        if (error != null && error.contains("OutOfMemoryError")) {
+            return new Outcome(metrics, obs, Judgement.degraded("The server ran out of memory queueing for the stalled"
+                    + " client (" + TimelineQueries.errorClass(error) + " caused by OutOfMemoryError) at "
+                    + fmt(growth) + " MiB/s; " + memory + "; " + counts + "."));
         }
         if (cut.isPresent()) {
             return new Outcome(metrics, obs, Judgement.pass("The server cut the stalled client after "
