@@ -110,8 +110,11 @@ public final class MessageSizeChecker implements Checker {
         }
         if (!ends.isEmpty()) {
             Event e = ends.get(0);
+            boolean bothTold = ends.stream().anyMatch(x -> x.source().equals(from))
+                    && ends.stream().anyMatch(x -> x.source().equals(to));
             return new Case("error", ms(at, e), Verdict.DEGRADED, "ended with an error and no close code ("
-                    + TimelineQueries.errorClass(e.str("error")) + " on " + e.source() + ")");
+                    + TimelineQueries.errorClass(e.str("error")) + " on " + e.source()
+                    + (bothTold ? ")" : "; the " + (e.source().equals(from) ? "receiver" : "sender") + " was told nothing)"));
         }
         return new Case("dropped", null, Verdict.FAIL, "silently dropped: no receipt, refusal or close within "
                 + mark.num("bound_ms", 0) + " ms and the session stayed open");

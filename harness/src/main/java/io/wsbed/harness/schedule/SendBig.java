@@ -73,11 +73,21 @@ public record SendBig(Side sender, int bytes, long boundMs) implements Step {
             stage.restartServer(REPAIR);
             restarted = true;
         }
+        boolean serverEnded = ended(stage, Side.SERVER);
+        boolean clientEnded = ended(stage, Side.CLIENT);
+        if (stage.client().isAlive() && serverEnded && !clientEnded) {
+            // The server gave up on the session but left the connection open (no close reached the
+            // client): the client would never reconnect, so a fresh one takes its place.
+            stage.mark("note", "text", "the server ended " + stage.session(Side.SERVER) + " but " + stage.client().label()
+                    + " was told nothing; it is replaced for the next size");
+            stage.client().kill();
+            stage.client().awaitExit(Duration.ofSeconds(2));
+        }
         if (!stage.client().isAlive()) {
             stage.startClient();
             restarted = true;
         }
-        if (restarted || ended(stage, Side.CLIENT) || ended(stage, Side.SERVER)) {
+        if (restarted || serverEnded || clientEnded) {
             Event c = stage.ctx().awaitOpen(stage.client(), after, REPAIR);
             Event s = stage.ctx().awaitOpen(stage.server(), after, REPAIR);
             stage.pair(new Sessions(c.session(), s.session()));
