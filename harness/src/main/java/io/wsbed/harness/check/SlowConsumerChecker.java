@@ -1,5 +1,6 @@
 package io.wsbed.harness.check;
 
+import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.Timings;
@@ -55,7 +56,7 @@ public final class SlowConsumerChecker implements Checker {
         long floodEnd = died.map(Event::tMicros).orElse(last == null ? h.observedUntil() : last.tMicros());
 
         Event start = rss.stream().filter(e -> e.tMicros() <= t0).reduce((a, b) -> b).orElse(rss.get(0));
-        Event peak = rss.stream().filter(e -> e.tMicros() <= floodEnd).max((a, b) -> Long.compare(a.num("rss_kib", 0),
+        Event peak = rss.stream().filter(e -> e.tMicros() >= start.tMicros() && e.tMicros() <= floodEnd).max((a, b) -> Long.compare(a.num("rss_kib", 0),
                 b.num("rss_kib", 0))).orElse(start);
         double startMib = mib(start);
         double peakMib = mib(peak);
@@ -88,7 +89,7 @@ public final class SlowConsumerChecker implements Checker {
                 + (last.num("in_call_ms", 0) > 100 ? ", one call still blocked after " + last.num("in_call_ms", 0) + " ms" : "");
         if (died.isPresent()) {
             Object code = died.get().fields().get("exit_code");
-            String when = fmt(TimelineQueries.ms(t0, died.get().tMicros()));
+            String when = Millis.format(TimelineQueries.ms(t0, died.get().tMicros()));
             if (Integer.valueOf(OOM_EXIT).equals(asInt(code))) {
                 // The same unbounded queue as a live process growing towards the limit, seen a little later.
                 return new Outcome(metrics, obs, Judgement.degraded("The server died of out-of-memory " + when
@@ -106,7 +107,7 @@ public final class SlowConsumerChecker implements Checker {
         }
         if (cut.isPresent()) {
             return new Outcome(metrics, obs, Judgement.pass("The server cut the stalled client after "
-                    + fmt(TimelineQueries.ms(t0, cut.get().tMicros())) + " ms (" + TimelineQueries.told(cut.get())
+                    + Millis.format(TimelineQueries.ms(t0, cut.get().tMicros())) + " ms (" + TimelineQueries.told(cut.get())
                     + "); " + memory + "; " + counts + "."));
         }
         if (last != null && last.num("failed", 0) > 0) {
