@@ -4,6 +4,7 @@ import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.Timings;
+import io.wsbed.harness.schedule.SendBig;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.verdict.Judgement;
 import io.wsbed.harness.verdict.Verdict;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * message-size: each {@code big} fault mark is one message ({@code target} sent {@code bytes}
  * bytes on {@code session} to {@code to}'s {@code to_session}); its case runs until the next
- * mark (or the end of the observation). Outcome, first match wins: a process died
+ * mark, a {@code repair} or {@code restart} mark (the harness replacing what the message broke),
+ * or the end of the observation. Outcome, first match wins: a process died
  * ({@code process-exit} mark), the receiver reported it ({@code recv} with {@code bytes}:
  * accepted), a close with 1009 on either side (refused-1009), a close with another code
  * (closed-CODE, the sender's code first: it is what the receiver put on the wire), the sender's
@@ -41,7 +43,12 @@ public final class MessageSizeChecker implements Checker {
         int accepted = 0;
         for (int i = 0; i < bigs.size(); i++) {
             Event mark = bigs.get(i);
-            long until = i + 1 < bigs.size() ? bigs.get(i + 1).tMicros() : h.observedUntil();
+            long next = i + 1 < bigs.size() ? bigs.get(i + 1).tMicros() : h.observedUntil();
+            long from = mark.tMicros();
+            // A repair (a client replaced, a server restarted) ends the case: what follows is the harness's doing.
+            long until = h.events().stream().filter(e -> e.source().equals("harness") && e.tMicros() > from
+                            && e.tMicros() < next && (e.ev().equals(SendBig.REPAIR_MARK) || e.ev().equals("restart")))
+                    .mapToLong(Event::tMicros).findFirst().orElse(next);
             Case c = judge(h, mark, until);
             String key = ("client".equals(mark.str("from")) ? "c2s" : "s2c") + "_" + sizeKey(mark.num("bytes", 0));
             obs.put(key + "_outcome", c.outcome());

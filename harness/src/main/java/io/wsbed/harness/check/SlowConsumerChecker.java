@@ -50,10 +50,11 @@ public final class SlowConsumerChecker implements Checker {
                 && (e.ev().equals("flood") || e.ev().equals("flood-end"))).toList();
         Optional<Event> end = progress.stream().filter(e -> e.ev().equals("flood-end")).findFirst();
         Optional<Event> died = h.marks("process-exit").stream().filter(e -> server.equals(e.str("target"))).findFirst();
-        Optional<Event> cut = h.events().stream().filter(e -> e.source().equals(server) && session.equals(e.session())
-                && e.tMicros() >= t0 && e.tMicros() <= h.observedUntil() && TimelineQueries.endsSession(e)).findFirst();
         Event last = end.orElse(progress.isEmpty() ? null : progress.get(progress.size() - 1));
         long floodEnd = died.map(Event::tMicros).orElse(last == null ? h.observedUntil() : last.tMicros());
+        // Only a cut during the flood is the stack's: the harness kills the stopped client after it.
+        Optional<Event> cut = h.events().stream().filter(e -> e.source().equals(server) && session.equals(e.session())
+                && e.tMicros() >= t0 && e.tMicros() <= floodEnd && TimelineQueries.endsSession(e)).findFirst();
 
         Event start = rss.stream().filter(e -> e.tMicros() <= t0).reduce((a, b) -> b).orElse(rss.get(0));
         Event peak = rss.stream().filter(e -> e.tMicros() >= start.tMicros() && e.tMicros() <= floodEnd).max((a, b) -> Long.compare(a.num("rss_kib", 0),

@@ -18,6 +18,11 @@ import java.util.function.Predicate;
 public record SendBig(Side sender, int bytes, long boundMs) implements Step {
     /** Bound on the reconnect after a size ended the session or a process. */
     static final Duration REPAIR = Duration.ofSeconds(6);
+    /**
+     * The mark of a repair the harness makes between sizes (a client replaced): what follows it is
+     * the harness's doing, not the stack's answer to the message before.
+     */
+    public static final String REPAIR_MARK = "repair";
 
     @Override
     public void run(Stage stage) {
@@ -78,8 +83,9 @@ public record SendBig(Side sender, int bytes, long boundMs) implements Step {
         if (stage.client().isAlive() && serverEnded && !clientEnded) {
             // The server gave up on the session but left the connection open (no close reached the
             // client): the client would never reconnect, so a fresh one takes its place.
-            stage.mark("note", "text", "the server ended " + stage.session(Side.SERVER) + " but " + stage.client().label()
-                    + " was told nothing; it is replaced for the next size");
+            stage.mark(REPAIR_MARK, "target", stage.client().label(), "text", "the server ended "
+                    + stage.session(Side.SERVER) + " but " + stage.client().label() + " was told nothing; it is replaced"
+                    + " for the next size");
             stage.client().kill();
             stage.client().awaitExit(Duration.ofSeconds(2));
         }

@@ -41,7 +41,8 @@ class SlowConsumerCheckerTest {
     void anApiThatKeepsTakingMessagesWhileTheMemoryGrowsIsDegradedWithTheRate() {
         Fixture.load("slow-consumer", "degraded-growing").check()
                 .is(DEGRADED, "kept taking messages (30000 in the last second)", "memory grew at 30.0 MiB/s")
-                .figures("rss_growth_mib_s", 30.0, "accepted_last_s", 30000, "calls", 120000, "pending", 0)
+                .figures("rss_growth_mib_s", 30.0, "accepted_last_s", 30000, "calls", 120000, "pending", 0, "cut_ms", null)
+                .observations("server_told", "nothing")
                 .keyFigure("30.0 MiB/s");
     }
 
