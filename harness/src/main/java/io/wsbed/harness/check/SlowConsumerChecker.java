@@ -25,7 +25,8 @@ import java.util.Optional;
  * lived); the send API still took messages in
  * the flood's last second without blocking while the memory grew by at least
  * {@value #GROWING_MIB_S} MiB/s (an unbounded queue: nothing can leave towards a client that
- * reads nothing) is DEGRADED with the growth rate; otherwise it blocked or dropped: PASS.
+ * reads nothing) is DEGRADED with the growth rate, as is an API that stalled at the end but holds
+ * messages it took (pending) while the memory grew; otherwise it blocked or dropped: PASS.
  */
 public final class SlowConsumerChecker implements Checker {
     /** Below this growth (MiB/s) the memory counts as flat: JVM heaps settle by a few MiB. */
@@ -118,9 +119,16 @@ public final class SlowConsumerChecker implements Checker {
         }
         boolean stuck = last != null && (last.num("in_call_ms", 0) > 100 || "stuck".equals(last.str("reason")));
         boolean accepting = lastSecond != null && lastSecond > 0 && !stuck;
+        long pending = last == null ? 0 : last.num("pending", 0);
         if (accepting && growth >= GROWING_MIB_S) {
             return new Outcome(metrics, obs, Judgement.degraded("The send API kept taking messages (" + lastSecond
                     + " in the last second) while the client read nothing: memory grew at " + fmt(growth) + " MiB/s; "
+                    + memory + "; " + counts + "."));
+        }
+        if (pending > 0 && growth >= GROWING_MIB_S) {
+            // Stalled at the end (a full heap slows everything), but holding what it took: the same queue.
+            return new Outcome(metrics, obs, Judgement.degraded("The send API took " + pending + " messages it could not"
+                    + " send and holds them while the client reads nothing: memory grew at " + fmt(growth) + " MiB/s; "
                     + memory + "; " + counts + "."));
         }
         String how = stuck || lastSecond == null || lastSecond == 0 ? "the send call blocked" : "the memory stayed flat"

@@ -47,6 +47,13 @@ class SlowConsumerCheckerTest {
     }
 
     @Test
+    void anApiThatStalledButHoldsWhatItTookWhileTheMemoryGrowsIsDegraded() {
+        Fixture.load("slow-consumer", "degraded-queued-stalled").check()
+                .is(DEGRADED, "The send API took 56200 messages it could not send", "memory grew at 30.0 MiB/s")
+                .figures("accepted_last_s", 0, "pending", 56200);
+    }
+
+    @Test
     void anApiThatKeepsTakingMessagesWithFlatMemoryDropsThemAndPasses() {
         Fixture.load("slow-consumer", "pass-flat").check()
                 .is(PASS, "the memory stayed flat while the API kept taking messages")
