@@ -2,11 +2,9 @@ package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.check.Checker;
 import io.wsbed.harness.check.SlowConsumerChecker;
-import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.schedule.FloodStalledClient;
 import io.wsbed.harness.schedule.Setup;
 import io.wsbed.harness.schedule.Step;
-import io.wsbed.harness.stack.StackInfo;
 import java.util.List;
 
 /**
@@ -89,11 +87,5 @@ public final class SlowConsumer implements Scenario {
     @Override
     public boolean runsAlone() {
         return true;
-    }
-
-    /** Server view only: the stack under test is the one that sends. */
-    @Override
-    public String skipReason(StackInfo server, StackInfo client, NetworkPath path, Infrastructure infra) {
-        return Scenario.super.skipReason(server, client, path, infra);
     }
 }
