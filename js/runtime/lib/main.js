@@ -47,7 +47,8 @@ function info(stack) {
 
 /**
  * The stdin command loop (stack-api's StackProcess): `send <session|*> <text>`,
- * `close <session|*> <code> [reason]`, `stop`; anything else is an error event.
+ * `close <session|*> <code> [reason]`, `stop`; an unknown command is an error event, a known one
+ * with bad arguments a line on stderr (as in the Java runtime).
  */
 class Commands {
   constructor(role, events) {
@@ -76,7 +77,7 @@ class Commands {
   send(line) {
     const m = /^send (\S+) (.+)$/.exec(line);
     if (!m) {
-      this.events.emit('error', { error: "UsageError: 'send <session|*> <text>'" });
+      process.stderr.write('usage: send <session|*> <text>\n');
       return;
     }
     const table = this.role.sessions;
@@ -88,11 +89,11 @@ class Commands {
   close(line) {
     const m = /^close (\S+) (\S+)(?: (.*))?$/.exec(line);
     if (!m) {
-      this.events.emit('error', { error: "UsageError: 'close <session|*> <code> [reason]'" });
+      process.stderr.write('usage: close <session|*> <code> [reason]\n');
       return;
     }
     if (!/^\d+$/.test(m[2])) {
-      this.events.emit('error', { error: `UsageError: close: code must be a number, got '${m[2]}'` });
+      process.stderr.write(`close: code must be a number, got '${m[2]}'\n`);
       return;
     }
     const table = this.role.sessions;
