@@ -152,7 +152,8 @@ public final class MatrixRun {
 
     private static String describe(Map<String, StackInfo> infos) {
         List<String> parts = new ArrayList<>();
-        infos.values().forEach(i -> parts.add(i.id() + " " + i.version()));
+        infos.values().forEach(i -> parts.add(i.id() + " " + (i.available() ? i.version()
+                : "(cannot run here, its cells are SKIPPED: " + i.unavailable() + ")")));
         return String.join(", ", parts);
     }
 

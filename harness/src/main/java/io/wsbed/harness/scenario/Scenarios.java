@@ -34,6 +34,8 @@ public final class Scenarios {
             new Entry("network-reset", n -> NetworkScenario.reset(), View.BOTH),
             new Entry("proxy-down", n -> NetworkScenario.proxyDown(), View.BOTH),
             new Entry("latency-spike", n -> new LatencySpike(), View.SERVERS),
+            new Entry("message-size", n -> new MessageSize(), View.BOTH),
+            new Entry("slow-consumer", n -> new SlowConsumer(), View.SERVERS),
             new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS));
 
     private Scenarios() {

@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param armed a network fault to arm on the Toxiproxy proxy before the client connects
  * @param workerShutdownTimeout whether nginx gets worker_shutdown_timeout
  * @param start what must have happened before the first step
+ * @param serverMemoryMib the server process's memory limit in MiB (JVM: -Xmx, and an out-of-memory
+ *     error ends the process), or 0 for the stack's own default
  */
 public record Setup(boolean traffic, Pings serverPings, Pings clientPings, String reconnect, int connections,
-                    Optional<NetworkFault> armed, boolean workerShutdownTimeout, Start start) {
+                    Optional<NetworkFault> armed, boolean workerShutdownTimeout, Start start, int serverMemoryMib) {
 
     /** When a side pings: as the cell's profile says, always (heartbeat options), or never. */
     public enum Pings { PROFILE, ALWAYS, NEVER }
@@ -37,32 +39,37 @@ public record Setup(boolean traffic, Pings serverPings, Pings clientPings, Strin
 
     /** Messages flowing both ways, pings as the profile says, backoff reconnect: the usual cell. */
     public static Setup flowing() {
-        return new Setup(true, Pings.PROFILE, Pings.PROFILE, "backoff", 1, Optional.empty(), false, Start.FLOW);
+        return new Setup(true, Pings.PROFILE, Pings.PROFILE, "backoff", 1, Optional.empty(), false, Start.FLOW, 0);
     }
 
     public Setup withReconnect(String mode) {
-        return new Setup(traffic, serverPings, clientPings, mode, connections, armed, workerShutdownTimeout, start);
+        return new Setup(traffic, serverPings, clientPings, mode, connections, armed, workerShutdownTimeout, start, serverMemoryMib);
     }
 
     public Setup armed(NetworkFault fault) {
         return new Setup(traffic, serverPings, clientPings, reconnect, connections, Optional.of(fault),
-                workerShutdownTimeout, start);
+                workerShutdownTimeout, start, serverMemoryMib);
     }
 
     public Setup withWorkerShutdownTimeout() {
-        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, true, start);
+        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, true, start, serverMemoryMib);
     }
 
     /** No numbered messages either way; the client waits for {@code start}. */
     public Setup quiet(Start newStart) {
-        return new Setup(false, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, newStart);
+        return new Setup(false, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, newStart, serverMemoryMib);
     }
 
     public Setup pings(Pings server, Pings client) {
-        return new Setup(traffic, server, client, reconnect, connections, armed, workerShutdownTimeout, start);
+        return new Setup(traffic, server, client, reconnect, connections, armed, workerShutdownTimeout, start, serverMemoryMib);
     }
 
     public Setup withConnections(int n) {
-        return new Setup(traffic, serverPings, clientPings, reconnect, n, armed, workerShutdownTimeout, start);
+        return new Setup(traffic, serverPings, clientPings, reconnect, n, armed, workerShutdownTimeout, start, serverMemoryMib);
+    }
+
+    /** The server runs with this memory limit (MiB), stated in the report header by the scenario that sets it. */
+    public Setup withServerMemoryMib(int mib) {
+        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, start, mib);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Launches a Java stack: the harness's own java binary, flags that favour start-up time over peak
@@ -66,9 +67,20 @@ public final class JavaLauncher implements Launcher {
         return command(args, classpath(), List.of());
     }
 
-    /** The stack mapping its start archive: the archive's classpath and flags. */
-    List<String> command(List<String> args, StartArchive archive) {
-        return command(args, archive.classpath(), archive.flags());
+    @Override
+    public List<String> command(List<String> args, Optional<StartArchive> archive, int memoryMib) {
+        List<String> flags = new ArrayList<>(archive.map(StartArchive::flags).orElse(List.of()));
+        flags.addAll(memoryLimit(memoryMib));
+        return command(args, archive.map(StartArchive::classpath).orElseGet(this::classpath), flags);
+    }
+
+    /**
+     * The JVM flags of a memory limit: the heap capped at {@code mib} MiB, and an out-of-memory
+     * error ends the process (exit code 3) instead of leaving it half alive, so the death is on the
+     * timeline. None for 0.
+     */
+    static List<String> memoryLimit(int mib) {
+        return mib <= 0 ? List.of() : List.of("-Xmx" + mib + "m", "-XX:+ExitOnOutOfMemoryError");
     }
 
     /** The stack on another classpath (its classes as a jar) and with more JVM flags. */

@@ -46,13 +46,27 @@ public final class RunningStack implements AutoCloseable {
      */
     public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
                                       Path logDir, Timeline timeline, Optional<StartArchive> archive, boolean lowered) {
+        return launch(stack, role, options, label, logDir, timeline, archive, lowered, 0);
+    }
+
+    /**
+     * As above, with the process's memory limited to {@code memoryMib} MiB (0: the stack's default),
+     * through its launcher ({@link Launcher#command(List, Optional, int)}).
+     */
+    public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
+                                      Path logDir, Timeline timeline, Optional<StartArchive> archive, boolean lowered,
+                                      int memoryMib) {
         List<String> args = new java.util.ArrayList<>();
         args.add(role);
         args.addAll(options);
-        List<String> command = archive.flatMap(a -> stack.java().map(j -> j.command(args, a)))
-                .orElseGet(() -> stack.launcher().command(args));
+        List<String> command = stack.launcher().command(args, archive.filter(x -> stack.java().isPresent()), memoryMib);
         return launch(lowered ? StartPriority.lowered(command) : command, stack.launcher().workDir(), stack.id(), label,
                 logDir, timeline);
+    }
+
+    /** The process id (the JVM's own: a lowered start execs {@code nice}, which execs java). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Gives the process the normal CPU priority back (after a lowered start). */
@@ -116,10 +130,6 @@ public final class RunningStack implements AutoCloseable {
         return process.send(line);
     }
 
-    /** The process id. */
-    public long pid() {
-        return process.pid();
-    }
 
     /** Closes the process's stdin: the contract's "the harness is gone", after which it exits at once. */
     public void endInput() {

@@ -298,7 +298,7 @@ public final class ConformanceKit {
                 String name = role + ": 'close <session> " + code + " <reason>' passes the code through";
                 Optional<String> session = openSession(subject);
                 if (session.isEmpty()) {
-                    checks.add(KitCheck.fail(name, "no open session to close (the peer reconnects with backoff)"));
+                    checks.add(KitCheck.fail(name, "no open session to close (the client side must reconnect with backoff after a close: docs/contract.md, --reconnect)"));
                     return;
                 }
                 long mark = tl.nowMicros();

@@ -34,7 +34,7 @@ class StackProcessTest {
 
         String out = buf.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("\"ev\":\"error\""), out);
-        assertTrue(out.contains("UnknownCommand: 'jump'; known: send, close, stop"), out);
+        assertTrue(out.contains("UnknownCommand: 'jump'; known: send, big, flood, close, stop"), out);
         assertEquals(1, out.lines().count(), out);
     }
 }
