@@ -9,6 +9,7 @@ const { EventOut, describe } = require('./events');
 const { UsageError, parseServer, parseClient } = require('./options');
 const { ServerRuntime } = require('./server');
 const { ClientRuntime } = require('./client');
+const messages = require('./messages');
 
 /** Bound on the graceful stop: close handshakes that take longer are abandoned. */
 const STOP_WAIT_MS = 2000;
@@ -46,8 +47,8 @@ function info(stack) {
 }
 
 /**
- * The stdin command loop (stack-api's StackProcess): `send <session|*> <text>`,
- * `close <session|*> <code> [reason]`, `stop`; an unknown command is an error event, a known one
+ * The stdin command loop (stack-api's StackProcess): `send <session|*> <text>`, `big <session|*> <bytes>`,
+ * `flood <session|*> <bytes> <ms>`, `close <session|*> <code> [reason]`, `stop`; an unknown command is an error event, a known one
  * with bad arguments a line on stderr (as in the Java runtime).
  */
 class Commands {
@@ -65,12 +66,14 @@ class Commands {
     const word = line.split(' ', 1)[0];
     switch (word) {
       case 'send': return this.send(line);
+      case 'big': return this.big(line);
+      case 'flood': return this.flood(line);
       case 'close': return this.close(line);
       case 'stop':
         this.stopping = this.stopping || this.stop();
         return this.stopping;
       default:
-        this.events.emit('error', { error: `UnknownCommand: '${word}'; known: send, close, stop` });
+        this.events.emit('error', { error: `UnknownCommand: '${word}'; known: send, big, flood, close, stop` });
     }
   }
 
@@ -83,6 +86,35 @@ class Commands {
     const table = this.role.sessions;
     for (const s of table.select(m[1])) {
       table.send(s, m[2]);
+    }
+  }
+
+  /** `big <session|*> <bytes>`: one padded text message of exactly that many bytes per session. */
+  big(line) {
+    const words = line.split(' ');
+    const bytes = words.length === 3 ? whole(words[2], 1, 2 ** 30) : null;
+    if (bytes === null || bytes < messages.minBig(bytes)) {
+      process.stderr.write(`usage: big <session|*> <bytes ${messages.minBig(100)}..${2 ** 30}>\n`);
+      return;
+    }
+    const table = this.role.sessions;
+    for (const s of table.select(words[1])) {
+      table.sendBig(s, bytes);
+    }
+  }
+
+  /** `flood <session|*> <bytes> <ms>`: each session gets bytes-sized messages as fast as the API takes them. */
+  flood(line) {
+    const words = line.split(' ');
+    const bytes = words.length === 4 ? whole(words[2], 32, 2 ** 20) : null;
+    const ms = words.length === 4 ? whole(words[3], 1, 60000) : null;
+    if (bytes === null || ms === null) {
+      process.stderr.write('usage: flood <session|*> <bytes 32..1048576> <ms 1..60000>\n');
+      return;
+    }
+    const table = this.role.sessions;
+    for (const s of table.select(words[1])) {
+      table.flood(s, bytes, ms);
     }
   }
 
@@ -121,6 +153,15 @@ class Commands {
     this.events.emit('stopped');
     exit(0);
   }
+}
+
+/** A whole number within the bounds, or null. */
+function whole(word, min, max) {
+  if (!/^\d{1,10}$/.test(word)) {
+    return null;
+  }
+  const n = Number(word);
+  return n >= min && n <= max ? n : null;
 }
 
 function sleep(ms) {
