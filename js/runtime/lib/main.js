@@ -174,18 +174,18 @@ function sleep(ms) {
  */
 function readCommands(started, commands) {
   let chain = started;
+  let up = false;
+  started.then(() => { up = true; });
   const lines = readline.createInterface({ input: process.stdin, terminal: false });
   lines.on('line', (line) => {
     chain = chain.then(() => commands().run(line)).catch((e) => {
       process.stderr.write(`command '${line}' failed: ${describe(e)}\n`);
     });
   });
-  // A stop under way (bounded by STOP_WAIT_MS twice) finishes first, as in the Java runtime, whose
-  // command loop reads the end of input only after the stop command returned.
-  lines.on('close', () => {
-    const stopping = commands().stopping;
-    return stopping ? stopping.then(() => exit(0)) : exit(0);
-  });
+  // Once started, the commands read before the end run first (a stop under way finishes, bounded
+  // by STOP_WAIT_MS twice), as in the Java runtime, whose command loop reads the end of input only
+  // after the command before it returned; the other commands take no time.
+  lines.on('close', () => (up ? chain.then(() => exit(0)) : exit(0)));
 }
 
 /** Runs a stack process. `stack` is the adapter; see README.md of this package. */
