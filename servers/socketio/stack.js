@@ -73,7 +73,11 @@ class SioServerEngine {
       process.stderr.write(`socket.io: --idle-timeout-ms ${options.idleTimeoutMs} ignored:`
         + ' socket.io has no idle timeout (only its ping)\n');
     }
-    const httpServer = http.createServer();
+    // socket.io answers its own path; any other request gets a 404 instead of no answer at all.
+    const httpServer = http.createServer((req, res) => {
+      res.writeHead(404);
+      res.end();
+    });
     const settings = { path: options.path };
     if (options.heartbeat) {
       settings.pingInterval = options.heartbeatMs;
