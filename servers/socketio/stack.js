@@ -15,7 +15,8 @@
 // set reconnection:false and the runtime's backoff opens a new socket (forceNew).
 // Close: socket.io has no close codes: close events carry code -1 and socket.io's disconnect reason
 // ("transport close", "ping timeout", "io server disconnect", ...); `close <s> <code>` calls
-// disconnect() (the server's disconnect(true) also closes the underlying connection).
+// disconnect() (the server's disconnect(true) also closes the underlying connection), except that
+// the server's 1001 (`stop`) closes the engine.io connection the way io.close() does at shutdown.
 // Transports: the client's order (--transports, shipped: polling,websocket); a `transport` event
 // names the transport carrying each session when it is known and again when it is upgraded.
 // Send: socket.send(text): no outcome (silent); while disconnected the client buffers the message
@@ -53,12 +54,12 @@ class SioConnection {
   /** engine.io pings by itself; the runtime's portable timer never runs for this stack. */
   sendPing() {}
 
-  close() {
-    this.onDisconnect();
+  close(code) {
+    this.onDisconnect(code);
   }
 
   abort() {
-    this.onDisconnect();
+    this.onDisconnect(-1);
   }
 }
 
@@ -72,7 +73,11 @@ class SioServerEngine {
       process.stderr.write(`socket.io: --idle-timeout-ms ${options.idleTimeoutMs} ignored:`
         + ' socket.io has no idle timeout (only its ping)\n');
     }
-    const httpServer = http.createServer();
+    // socket.io answers its own path; any other request gets a 404 instead of no answer at all.
+    const httpServer = http.createServer((req, res) => {
+      res.writeHead(404);
+      res.end();
+    });
     const settings = { path: options.path };
     if (options.heartbeat) {
       settings.pingInterval = options.heartbeatMs;
@@ -82,7 +87,11 @@ class SioServerEngine {
     this.httpServer = httpServer;
     this.io = server;
     server.on('connection', (socket) => {
-      const connection = new SioConnection(socket, () => socket.disconnect(true));
+      // 1001 (going away: what `stop` sends) closes the engine.io connection as io.close() does at
+      // shutdown, so the client is told "transport close" and its reconnection runs; any other code
+      // is the application's disconnect(true): "io server disconnect", after which socket.io-client
+      // does not reconnect by design.
+      const connection = new SioConnection(socket, (code) => (code === 1001 ? socket.conn.close() : socket.disconnect(true)));
       socket.on('message', (text) => {
         if (typeof text === 'string') {
           listener.onText(connection, text);

@@ -74,9 +74,16 @@ class WsServerEngine {
     });
   }
 
+  /** Sockets still open after the runtime's bounded stop are dropped: wss.close() would wait for them. */
   close() {
     clearInterval(this.interval);
-    return new Promise((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+    if (!this.wss) {
+      return undefined;
+    }
+    for (const ws of this.wss.clients) {
+      ws.terminate();
+    }
+    return new Promise((resolve) => this.wss.close(() => resolve()));
   }
 }
 

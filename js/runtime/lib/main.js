@@ -9,6 +9,7 @@ const { EventOut, describe } = require('./events');
 const { UsageError, parseServer, parseClient } = require('./options');
 const { ServerRuntime } = require('./server');
 const { ClientRuntime } = require('./client');
+const messages = require('./messages');
 
 /** Bound on the graceful stop: close handshakes that take longer are abandoned. */
 const STOP_WAIT_MS = 2000;
@@ -46,8 +47,9 @@ function info(stack) {
 }
 
 /**
- * The stdin command loop (stack-api's StackProcess): `send <session|*> <text>`,
- * `close <session|*> <code> [reason]`, `stop`; anything else is an error event.
+ * The stdin command loop (stack-api's StackProcess): `send <session|*> <text>`, `big <session|*> <bytes>`,
+ * `flood <session|*> <bytes> <ms>`, `close <session|*> <code> [reason]`, `stop`; an unknown command is an error event, a known one
+ * with bad arguments a line on stderr (as in the Java runtime).
  */
 class Commands {
   constructor(role, events) {
@@ -64,19 +66,21 @@ class Commands {
     const word = line.split(' ', 1)[0];
     switch (word) {
       case 'send': return this.send(line);
+      case 'big': return this.big(line);
+      case 'flood': return this.flood(line);
       case 'close': return this.close(line);
       case 'stop':
         this.stopping = this.stopping || this.stop();
         return this.stopping;
       default:
-        this.events.emit('error', { error: `UnknownCommand: '${word}'; known: send, close, stop` });
+        this.events.emit('error', { error: `UnknownCommand: '${word}'; known: send, big, flood, close, stop` });
     }
   }
 
   send(line) {
     const m = /^send (\S+) (.+)$/.exec(line);
     if (!m) {
-      this.events.emit('error', { error: "UsageError: 'send <session|*> <text>'" });
+      process.stderr.write('usage: send <session|*> <text>\n');
       return;
     }
     const table = this.role.sessions;
@@ -85,14 +89,43 @@ class Commands {
     }
   }
 
+  /** `big <session|*> <bytes>`: one padded text message of exactly that many bytes per session. */
+  big(line) {
+    const words = line.split(' ');
+    const bytes = words.length === 3 ? whole(words[2], 1, 2 ** 30) : null;
+    if (bytes === null || bytes < messages.minBig(bytes)) {
+      process.stderr.write(`usage: big <session|*> <bytes ${messages.minBig(100)}..${2 ** 30}>\n`);
+      return;
+    }
+    const table = this.role.sessions;
+    for (const s of table.select(words[1])) {
+      table.sendBig(s, bytes);
+    }
+  }
+
+  /** `flood <session|*> <bytes> <ms>`: each session gets bytes-sized messages as fast as the API takes them. */
+  flood(line) {
+    const words = line.split(' ');
+    const bytes = words.length === 4 ? whole(words[2], 32, 2 ** 20) : null;
+    const ms = words.length === 4 ? whole(words[3], 1, 60000) : null;
+    if (bytes === null || ms === null) {
+      process.stderr.write('usage: flood <session|*> <bytes 32..1048576> <ms 1..60000>\n');
+      return;
+    }
+    const table = this.role.sessions;
+    for (const s of table.select(words[1])) {
+      table.flood(s, bytes, ms);
+    }
+  }
+
   close(line) {
     const m = /^close (\S+) (\S+)(?: (.*))?$/.exec(line);
     if (!m) {
-      this.events.emit('error', { error: "UsageError: 'close <session|*> <code> [reason]'" });
+      process.stderr.write('usage: close <session|*> <code> [reason]\n');
       return;
     }
     if (!/^\d+$/.test(m[2])) {
-      this.events.emit('error', { error: `UsageError: close: code must be a number, got '${m[2]}'` });
+      process.stderr.write(`close: code must be a number, got '${m[2]}'\n`);
       return;
     }
     const table = this.role.sessions;
@@ -122,6 +155,15 @@ class Commands {
   }
 }
 
+/** A whole number within the bounds, or null. */
+function whole(word, min, max) {
+  if (!/^\d{1,10}$/.test(word)) {
+    return null;
+  }
+  const n = Number(word);
+  return n >= min && n <= max ? n : null;
+}
+
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -132,18 +174,18 @@ function sleep(ms) {
  */
 function readCommands(started, commands) {
   let chain = started;
+  let up = false;
+  started.then(() => { up = true; });
   const lines = readline.createInterface({ input: process.stdin, terminal: false });
   lines.on('line', (line) => {
     chain = chain.then(() => commands().run(line)).catch((e) => {
       process.stderr.write(`command '${line}' failed: ${describe(e)}\n`);
     });
   });
-  // A stop under way (bounded by STOP_WAIT_MS twice) finishes first, as in the Java runtime, whose
-  // command loop reads the end of input only after the stop command returned.
-  lines.on('close', () => {
-    const stopping = commands().stopping;
-    return stopping ? stopping.then(() => exit(0)) : exit(0);
-  });
+  // Once started, the commands read before the end run first (a stop under way finishes, bounded
+  // by STOP_WAIT_MS twice), as in the Java runtime, whose command loop reads the end of input only
+  // after the command before it returned; the other commands take no time.
+  lines.on('close', () => (up ? chain.then(() => exit(0)) : exit(0)));
 }
 
 /** Runs a stack process. `stack` is the adapter; see README.md of this package. */

@@ -9,6 +9,7 @@
 
 const messages = require('./messages');
 const { describe } = require('./events');
+const { Flood } = require('./flood');
 
 const FAILING = new Set(['failed', 'false', 'threw']);
 
@@ -89,9 +90,12 @@ class SessionTable {
       this.events.emit('recv', { session: s.id, seq });
     } else {
       const echo = messages.echoOf(text);
+      const big = echo >= 0 ? -1 : messages.bigSeqOf(text);
       if (echo >= 0) {
         // The peer's answer to our numbered message: the round trip is visible in events.
         this.events.emit('echo', { session: s.id, seq: echo });
+      } else if (big >= 0) {
+        this.events.emit('recv', { session: s.id, seq: big, bytes: text.length });
       }
     }
     this.role.text(s, text);
@@ -145,7 +149,20 @@ class SessionTable {
   /** Sends one message and reports the outcome as a `sent` event. */
   send(s, text) {
     const seq = messages.seqOf(text);
-    const seqField = seq >= 0 ? seq : null;
+    this.sendReported(s, text, seq >= 0 ? seq : null, null);
+  }
+
+  /** Sends one padded message of exactly `bytes` bytes (the `big` command); its seq is its size. */
+  sendBig(s, bytes) {
+    this.sendReported(s, messages.big(bytes), bytes, bytes);
+  }
+
+  /** Floods one session with `bytes`-byte messages for `ms` milliseconds (the `flood` command). */
+  flood(s, bytes, ms) {
+    new Flood(this.events, s, bytes, ms, (session) => this.refused(session)).start();
+  }
+
+  sendReported(s, text, seqField, bytesField) {
     const calledAt = this.events.nowMicros();
     let reported = false;
     const report = (outcome, error) => {
@@ -155,7 +172,7 @@ class SessionTable {
       reported = true;
       const t = this.events.nowMicros();
       this.events.emitAt(t, 'sent', {
-        session: s.id, seq: seqField, outcome, error: error === undefined ? null : describe(error),
+        session: s.id, seq: seqField, bytes: bytesField, outcome, error: error === undefined ? null : describe(error),
         latency_us: t - calledAt,
       });
       if (FAILING.has(outcome)) {

@@ -73,7 +73,7 @@ test('a role the stack lacks is a usage error (exit 2)', () => {
 test('an unknown command is an error event without a session, and the process goes on', async () => {
   const r = await runServer(['dance now', 'send s1 {"seq":7}', 'stop'], { closeStdin: false });
   const error = r.events.find((e) => e.ev === 'error');
-  assert.strictEqual(error.error, "UnknownCommand: 'dance'; known: send, close, stop");
+  assert.strictEqual(error.error, "UnknownCommand: 'dance'; known: send, big, flood, close, stop");
   assert.strictEqual(error.session, undefined);
   const sent = r.events.find((e) => e.ev === 'sent');
   assert.deepStrictEqual([sent.session, sent.seq, sent.outcome], ['s1', 7, 'ok']);

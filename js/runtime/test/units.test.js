@@ -137,3 +137,47 @@ test('the portable heartbeat pings a live peer and drops a silent one with an er
   assert.deepStrictEqual(ended, ['s1']);
   assert.strictEqual(session.localClose, true);
 });
+
+test('big messages: exactly the size asked, seq is the size, recognised by their head only', () => {
+  for (const bytes of [messages.minBig(20), 100, 65536]) {
+    const text = messages.big(bytes);
+    assert.strictEqual(text.length, bytes);
+    assert.strictEqual(messages.seqOf(text), -1, "a padded message is not a plain numbered one");
+  }
+  assert.strictEqual(messages.bigSeqOf(messages.big(65536)), 65536);
+  assert.strictEqual(messages.bigSeqOf('{"seq":70,"pad":"' + 'y'.repeat(60)), 70, 'only the head is read');
+  assert.strictEqual(messages.bigSeqOf('{"seq":3}'), -1);
+  assert.strictEqual(messages.bigSeqOf(messages.flood(1, 100)), -1);
+  assert.strictEqual(messages.flood(12, 64).length, 64);
+  assert.throws(() => messages.big(10), RangeError);
+});
+
+test('a big message is reported with its bytes when it arrives, and sent with them', () => {
+  const { t, out, connection, session } = table();
+  connection.sendText = (text, r) => r.ok();
+  t.listener().onText(connection, messages.big(1000));
+  t.sendBig(session, 2000);
+  assert.deepStrictEqual(out.filter((e) => e.ev !== 'open').map((e) => [e.ev, e.seq, e.bytes]),
+    [['recv', 1000, 1000], ['sent', 2000, 2000]]);
+});
+
+test('flood: counts the answers, reports progress, ends on time; a refused send ends it and the session', async () => {
+  const { t, out, connection, session } = table();
+  let n = 0;
+  connection.sendText = (text, r) => (++n % 2 ? r.ok() : setImmediate(() => r.silent()));
+  t.flood(session, 64, 150);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const end = out.find((e) => e.ev === 'flood-end');
+  assert.strictEqual(end.reason, 'time');
+  assert.ok(end.calls > 0 && end.ok + end.silent + end.pending === end.calls, JSON.stringify(end));
+  assert.ok(out.some((e) => e.ev === 'flood'), 'progress events');
+  assert.deepStrictEqual(out.find((e) => e.ev === 'flood-start'), { t: 1, ev: 'flood-start', session: 's1', bytes: 64, ms: 150 });
+
+  const refusing = table();
+  refusing.connection.sendText = (text, r) => r.failed(new Error('WebSocket is not open'));
+  refusing.t.flood(refusing.session, 64, 1000);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const refusedEnd = refusing.out.find((e) => e.ev === 'flood-end');
+  assert.deepStrictEqual([refusedEnd.reason, refusedEnd.failed, refusedEnd.error], ['refused', 1, 'Error: WebSocket is not open']);
+  assert.strictEqual(refusing.session.open, false);
+});
