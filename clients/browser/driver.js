@@ -34,7 +34,8 @@ const SEND_API = 'WebSocket.send(text) in the page: returns nothing; throws only
 /**
  * @param argv process.argv.slice(2)
  * @param spec { id, name, browser ('chrome'|'firefox'), executable, label, args (launch flags),
- *               puppeteer, runtime (wsbed-runtime), options (wsbed-runtime/lib/options), backoffFile }
+ *               puppeteer, runtime (wsbed-runtime), options (wsbed-runtime/lib/options),
+ *               runtimeFile(name): the path of wsbed-runtime/lib/<name> }
  */
 function run(argv, spec) {
   const { EventOut, describe } = spec.runtime;
@@ -173,9 +174,11 @@ class BrowserClient {
     page.on('pageerror', (e) => this.logged('error', String(e && e.message !== undefined ? e.message : e), null, 'script error entry'));
     page.on('error', (e) => this.browserGone(`the page crashed: ${this.describe(e)}`));
     await page.exposeFunction('wsbedEmit', (line) => this.onPageLine(line));
-    const backoff = fs.readFileSync(spec.backoffFile, 'utf8');
-    await page.evaluate(fs.readFileSync(PAGE_APP, 'utf8')
-      + `\n;window.wsbedBackoff = (function () { const module = { exports: {} }; const exports = module.exports;\n${backoff}\nreturn module.exports; })();`);
+    // The runtime's backoff.js and messages.js, unchanged, as page modules (they need nothing of Node).
+    const asModule = (file) => `(function () { const module = { exports: {} }; const exports = module.exports;\n${
+      fs.readFileSync(file, 'utf8')}\nreturn module.exports; })()`;
+    await page.evaluate(`${fs.readFileSync(PAGE_APP, 'utf8')}\n;window.wsbedModules = { backoff: ${
+      asModule(spec.runtimeFile('backoff.js'))}, messages: ${asModule(spec.runtimeFile('messages.js'))} };`);
     const o = this.options;
     const config = {
       url: o.url.href, sendMs: o.sendMs, heartbeatMs: o.heartbeatMs, heartbeatTimeoutMs: o.heartbeatTimeoutMs,
@@ -186,7 +189,7 @@ class BrowserClient {
       connections: o.connections > 1 ? o.connections : null,
       browser_start_ms: Date.now() - t0,
     });
-    await page.evaluate((c) => window.wsbedStart(c, window.wsbedBackoff), config);
+    await page.evaluate((c) => window.wsbedStart(c, window.wsbedModules), config);
   }
 
   /** One event from the page: written with the page's own time stamp. */

@@ -7,7 +7,8 @@
 //
 // config: { url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect ('none'|'backoff'),
 //           connectTimeoutMs, connections, seed (decimal string) }
-// backoffModule: js/runtime's backoff.js (the contract's policy, java.util.Random's generator).
+// modules: js/runtime's backoff.js (the contract's policy, java.util.Random's generator) and
+// messages.js (the wire messages: numbered, big, flood), loaded into the page unchanged.
 /* eslint-env browser */
 /* global wsbedEmit */
 (function install() {
@@ -15,8 +16,10 @@
 
   /** What onerror gives the application: an Event with no message, no code, no reason. */
   const NO_MESSAGE = 'Event: (the browser gives no message)';
-  const SEQ = /^\{\s*"seq"\s*:\s*(\d{1,15})\s*\}$/;
-  const ECHO = /^\{\s*"echo"\s*:\s*(\d{1,15})\s*\}$/;
+  /** Flood: send for at most this long, then yield to the browser (its socket, timers, events). */
+  const SLICE_MS = 10;
+  const BLOCKED_MS = 100;
+  const PROGRESS_MS = 100;
 
   function nowMicros() {
     return Math.round((performance.timeOrigin + performance.now()) * 1000);
@@ -57,8 +60,8 @@
 
   let app = null;
 
-  window.wsbedStart = function wsbedStart(config, backoffModule) {
-    app = new App(config, backoffModule);
+  window.wsbedStart = function wsbedStart(config, modules) {
+    app = new App(config, modules);
     app.start();
   };
 
@@ -81,9 +84,10 @@
   };
 
   class App {
-    constructor(config, backoffModule) {
+    constructor(config, modules) {
       this.config = config;
-      this.backoff = new backoffModule.Backoff(config.seed);
+      this.backoff = new modules.backoff.Backoff(config.seed);
+      this.messages = modules.messages;
       this.sessions = new Map();
       this.nextId = 1;
       this.sendSeq = 0;
@@ -156,14 +160,20 @@
         }
         session.lastInbound = performance.now();
         const text = typeof m.data === 'string' ? m.data : '';
-        let n = SEQ.exec(text.trim());
-        if (n) {
-          emit('recv', { session: session.id, seq: Number(n[1]) });
+        const msgs = this.messages;
+        const seq = msgs.seqOf(text);
+        if (seq >= 0) {
+          emit('recv', { session: session.id, seq });
           return;
         }
-        n = ECHO.exec(text.trim());
-        if (n) {
-          emit('echo', { session: session.id, seq: Number(n[1]) });
+        const echo = msgs.echoOf(text);
+        if (echo >= 0) {
+          emit('echo', { session: session.id, seq: echo });
+          return;
+        }
+        const big = msgs.bigSeqOf(text);
+        if (big >= 0) {
+          emit('recv', { session: session.id, seq: big, bytes: text.length });
         }
       };
       ws.onerror = () => {
@@ -267,9 +277,8 @@
     }
 
     /** ws.send(text): what the API answered, as a `sent` event. */
-    send(s, text, heartbeat) {
-      const m = SEQ.exec(text.trim());
-      const seq = m ? Number(m[1]) : null;
+    send(s, text, heartbeat, bytes) {
+      const n = bytes ? bytes : this.messages.seqOf(text);
       const readyState = s.ws.readyState;
       const before = s.ws.bufferedAmount;
       const t0 = performance.now();
@@ -285,8 +294,8 @@
       // CLOSING/CLOSED: send() returned and the data is dropped: "silent".
       const outcome = thrown ? 'threw' : readyState === WebSocket.OPEN ? 'ok' : 'silent';
       emit('sent', {
-        session: s.id, seq, outcome, error: thrown ? describe(thrown) : null, latency_us: latencyUs,
-        ready_state: ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'][readyState],
+        session: s.id, seq: n >= 0 ? n : null, bytes: bytes || null, outcome, error: thrown ? describe(thrown) : null,
+        latency_us: latencyUs, ready_state: ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'][readyState],
         buffered_before: before, buffered_after: after,
         caught_by_try_catch: thrown !== null, heartbeat: heartbeat ? true : null,
       });
@@ -304,6 +313,24 @@
           return;
         }
         this.select(m[1]).forEach((s) => this.send(s, m[2]));
+      } else if (word === 'big') {
+        const m = /^big (\S+) (\d{1,10})$/.exec(line);
+        const bytes = m ? Number(m[2]) : -1;
+        if (!m || bytes < this.messages.minBig(bytes) || bytes > 2 ** 30) {
+          emit('error', { error: "UsageError: 'big <session|*> <bytes>'" });
+          return;
+        }
+        const text = this.messages.big(bytes);
+        this.select(m[1]).forEach((s) => this.send(s, text, false, bytes));
+      } else if (word === 'flood') {
+        const m = /^flood (\S+) (\d{1,7}) (\d{1,5})$/.exec(line);
+        const bytes = m ? Number(m[2]) : 0;
+        const ms = m ? Number(m[3]) : 0;
+        if (!m || bytes < 32 || bytes > 1048576 || ms < 1 || ms > 60000) {
+          emit('error', { error: "UsageError: 'flood <session|*> <bytes 32..1048576> <ms 1..60000>'" });
+          return;
+        }
+        this.select(m[1]).forEach((s) => new Flood(this, s, bytes, ms).start());
       } else if (word === 'close') {
         const m = /^close (\S+) (\d+)(?: (.*))?$/.exec(line);
         if (!m) {
@@ -320,7 +347,7 @@
           }
         }
       } else {
-        emit('error', { error: `UnknownCommand: '${word}'; known: send, close, stop` });
+        emit('error', { error: `UnknownCommand: '${word}'; known: send, big, flood, close, stop` });
       }
     }
 
@@ -330,6 +357,105 @@
       }
       const s = this.sessions.get(target);
       return s ? [s] : [];
+    }
+  }
+
+  /**
+   * The `flood` command in the page: `bytes`-byte messages as fast as ws.send takes them, for at
+   * most `ms`, in slices of SLICE_MS between which the browser runs (a MessageChannel message, not
+   * a timer, so no clamping). ws.send never answers later: ok = queued on an OPEN socket; what the
+   * browser holds is `buffered_bytes` (bufferedAmount).
+   */
+  class Flood {
+    constructor(app, session, bytes, ms) {
+      this.app = app;
+      this.session = session;
+      this.bytes = bytes;
+      this.ms = ms;
+      this.calls = 0;
+      this.ok = 0;
+      this.silent = 0;
+      this.failed = 0;
+      this.blocked = 0;
+      this.maxCallMs = 0;
+      this.firstError = null;
+      this.ended = false;
+      this.n = 0;
+      this.channel = new MessageChannel();
+      this.channel.port1.onmessage = () => this.slice();
+    }
+
+    start() {
+      this.startedAt = performance.now();
+      this.deadline = this.startedAt + this.ms;
+      emit('flood-start', { session: this.session.id, bytes: this.bytes, ms: this.ms });
+      this.progress = setInterval(() => this.emit('flood'), PROGRESS_MS);
+      this.channel.port2.postMessage(0);
+    }
+
+    slice() {
+      const sliceEnd = Math.min(this.deadline, performance.now() + SLICE_MS);
+      let now = performance.now();
+      while (now < sliceEnd) {
+        const s = this.session;
+        if (!s.open || s.ended) {
+          this.end(this.failed > 0 ? 'refused' : 'session-ended');
+          return;
+        }
+        const text = this.app.messages.flood(++this.n, this.bytes);
+        const state = s.ws.readyState;
+        try {
+          s.ws.send(text);
+          if (state === WebSocket.OPEN) {
+            this.ok++;
+          } else {
+            this.silent++;
+          }
+        } catch (e) {
+          this.failed++;
+          this.firstError = this.firstError || describe(e);
+          this.app.ended(s);
+        }
+        this.calls++;
+        const after = performance.now();
+        this.maxCallMs = Math.max(this.maxCallMs, after - now);
+        if (after - now > BLOCKED_MS) {
+          this.blocked++;
+        }
+        now = after;
+      }
+      if (now >= this.deadline) {
+        this.end('time');
+      } else {
+        this.channel.port2.postMessage(0);
+      }
+    }
+
+    end(reason) {
+      if (!this.ended) {
+        this.ended = true;
+        clearInterval(this.progress);
+        this.emit('flood-end', { reason });
+        this.channel.port1.close();
+      }
+    }
+
+    emit(ev, more) {
+      emit(ev, {
+        session: this.session.id,
+        elapsed_ms: Math.floor(performance.now() - this.startedAt),
+        calls: this.calls,
+        ok: this.ok,
+        silent: this.silent,
+        failed: this.failed,
+        pending: 0,
+        blocked: this.blocked,
+        in_call_ms: 0,
+        max_call_ms: Math.floor(this.maxCallMs),
+        error: this.firstError,
+        buffered_bytes: this.session.ws.bufferedAmount,
+        ...(more || {}),
+      });
     }
   }
 }());

@@ -25,7 +25,7 @@ const spec = {
   puppeteer,
   runtime,
   options,
-  backoffFile: require.resolve('wsbed-runtime/lib/backoff.js'),
+  runtimeFile: (name) => require.resolve(`wsbed-runtime/lib/${name}`),
 };
 
 module.exports = { spec };
