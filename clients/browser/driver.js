@@ -20,7 +20,9 @@ const PAGE_APP = path.join(__dirname, 'page-app.js');
 const LAUNCH_TIMEOUT_MS = 30000;
 const STOP_WAIT_MS = 2000;
 /** How long after a send on a socket that is not open the console and window.onerror are watched. */
-const OBSERVE_MS = 150;
+const OBSERVE_MS = 50;
+/** How much earlier than the page's sent line the console entry of the same send may arrive. */
+const LEAD_MS = 10;
 
 const HEARTBEAT = 'application level (page JS can neither send a WebSocket ping nor see a pong; the'
   + ' browser answers the server\'s pings by itself): every --heartbeat-ms the page sends a numbered'
@@ -184,6 +186,9 @@ class BrowserClient {
       url: o.url.href, sendMs: o.sendMs, heartbeatMs: o.heartbeatMs, heartbeatTimeoutMs: o.heartbeatTimeoutMs,
       reconnect: o.reconnect, connectTimeoutMs: o.connectTimeoutMs, connections: o.connections, seed: String(o.seed),
     };
+    // The first call of a function into the page costs puppeteer some 100 ms; pay it before ready,
+    // not on the first stdin command.
+    await page.evaluate((l) => typeof window.wsbedCommand === 'function' && l === '', '');
     this.events.emit('ready', {
       stack: spec.id, version: versionOf(spec), role: 'client',
       connections: o.connections > 1 ? o.connections : null,
@@ -240,7 +245,13 @@ class BrowserClient {
    * or a window error listener fire? One `observation` event joins what was seen.
    */
   observe(sent) {
-    const pending = { sent, from: Date.now() - 50 };
+    const now = Date.now();
+    // A console entry may arrive a little before the page's sent line; the previous send's window
+    // ends where this one begins.
+    const pending = { sent, from: now - LEAD_MS, until: now + OBSERVE_MS };
+    for (const p of this.pending) {
+      p.until = Math.min(p.until, pending.from);
+    }
     pending.timer = setTimeout(() => this.report(pending), OBSERVE_MS);
     this.pending.add(pending);
   }
@@ -252,8 +263,9 @@ class BrowserClient {
     }
     clearTimeout(pending.timer);
     const { sent } = pending;
-    const logged = this.consoleLog.filter((c) => c.at >= pending.from);
-    const caught = this.windowErrors.filter((w) => w.at >= pending.from);
+    const within = (x) => x.at >= pending.from && x.at < pending.until;
+    const logged = this.consoleLog.filter(within);
+    const caught = this.windowErrors.filter(within);
     this.events.emit('observation', {
       session: sent.session,
       seq: sent.seq,
