@@ -4,6 +4,7 @@
 //    (the browser and its children) ends, and the server sees the connection drop;
 //  - the harness's tree kill (KillClient: SIGKILL to a snapshot of the process and its
 //    descendants): the server sees the connection drop;
+//  - a browser killed under the stack: an error event (BrowserGone) on the open session, exit 3;
 //  - stdin EOF: the process exits and its tree is gone.
 // Each runs for chromium and firefox; a browser or node_modules that is missing skips its case.
 //
@@ -160,6 +161,25 @@ for (const stack of STACKS) {
       await exited;
       await until('the server sees the connection closed', () => server.seen.closes.length === 1);
       await until(`no process of ${stack.id}'s tree runs`, () => running(tree).length === 0);
+    } finally {
+      server.wss.close();
+    }
+  });
+
+  test(`${stack.id}: a browser that dies under the stack is an error event on its session and exit 3, never a hang`, { skip }, async () => {
+    const server = await startServer(path.join(CLIENTS, stack.id));
+    try {
+      const { child, events, exited } = await startClient(stack, server.port);
+      const browser = parents();
+      const top = [...browser].filter(([, parent]) => parent === child.pid).map(([pid]) => pid)
+        .filter((pid) => /chrom|firefox/.test(commandOf(pid)));
+      assert.strictEqual(top.length, 1, `one browser under the stack: ${top.map(commandOf)}`);
+      process.kill(top[0], 'SIGKILL');
+      const { code } = await exited;
+      assert.strictEqual(code, 3);
+      const gone = events.find((e) => e.ev === 'error' && /^BrowserGone: /.test(e.error));
+      assert.ok(gone, 'an error event says the browser is gone');
+      assert.strictEqual(gone.session, events.find((e) => e.ev === 'open').session);
     } finally {
       server.wss.close();
     }
