@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 public final class Predictions {
     private static final String RESOURCE = "predictions.properties";
+    /** Whether a quiet connection through nginx survived, in the profile named after the dot. */
+    private static final String NGINX_IDLE = "nginx-idle.";
 
     /**
      * One prediction and what the run saw.
@@ -53,13 +55,20 @@ public final class Predictions {
         return out;
     }
 
-    /** The cell that measures a prediction: default profile, direct path, the stack in that role. */
+    /**
+     * The cell that measures a prediction: default profile, direct path, the stack in that role;
+     * nginx-idle.&lt;profile&gt; is the nginx-idle-timeout cell of that profile (through nginx).
+     */
     private static Optional<CellResult> source(Results results, String stack, String role, String what) {
+        boolean nginx = what.startsWith(NGINX_IDLE);
         String scenario = what.startsWith("killed-peer") ? (role.equals("client") ? "server-crash" : "client-crash")
                 : what.equals("connect-refused") ? "server-crash"
+                : nginx ? "nginx-idle-timeout"
                 : what.startsWith("message-size") ? "message-size" : "send-after-close";
+        String profile = nginx ? what.substring(NGINX_IDLE.length()) : "default";
+        NetworkPath path = nginx ? NetworkPath.NGINX : NetworkPath.DIRECT;
         return results.cells().stream()
-                .filter(c -> c.scenario().equals(scenario) && c.profile().equals("default") && c.path() == NetworkPath.DIRECT)
+                .filter(c -> c.scenario().equals(scenario) && c.profile().equals(profile) && c.path() == path)
                 .filter(c -> role.equals("client") ? c.client().equals(stack) : c.server().equals(stack))
                 .findFirst();
     }
@@ -83,7 +92,7 @@ public final class Predictions {
                 String onerror = field(c, role, "observation", null, "window_onerror");
                 yield tryCatch == null ? null : "try/catch " + tryCatch + ", window.onerror " + onerror;
             }
-            default -> what.startsWith("message-size.")
+            default -> what.startsWith(NGINX_IDLE) ? (String) obs.get("survived") : what.startsWith("message-size.")
                     // The role that receives the message: a server receives what the client sent.
                     ? (String) obs.get((role.equals("server") ? "c2s_" : "s2c_") + what.substring("message-size.".length())
                             + "_outcome")

@@ -90,6 +90,27 @@ class PredictionsTest {
     }
 
     @Test
+    void anNginxIdlePredictionReadsTheCellOfItsProfileThroughNginx() {
+        List<CellResult> cells = List.of(
+                nginxIdle("default", "yes", NetworkPath.DIRECT), nginxIdle("default", "no", NetworkPath.NGINX),
+                nginxIdle("heartbeat", "no", NetworkPath.NGINX));
+        List<Predictions.Check> checks = Predictions.check(new Results(
+                new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(), cells));
+        Predictions.Check quiet = find(checks, "firefox.client.nginx-idle.default");
+        assertEquals("no", quiet.observed());
+        assertEquals("nginx-idle-timeout.jetty.firefox.default.nginx", quiet.cell());
+        assertEquals("confirmed", quiet.status());
+        assertEquals("saw instead", find(checks, "firefox.client.nginx-idle.heartbeat").status());
+        assertEquals("not measured", find(checks, "chromium.client.nginx-idle.heartbeat").status());
+    }
+
+    private static CellResult nginxIdle(String profile, String survived, NetworkPath path) {
+        String id = "nginx-idle-timeout.jetty.firefox." + profile + "." + path.name().toLowerCase(java.util.Locale.ROOT);
+        return new CellResult(id, "nginx-idle-timeout", "jetty", "firefox", profile, path, Verdict.PASS, "reason", "",
+                Map.of(), obs("survived", survived), List.of(), "logs", Map.of(), List.of());
+    }
+
+    @Test
     void aMessageSizePredictionReadsTheDirectionTheStackReceives() {
         Results r = new Results(new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(),
                 List.of(cell("message-size", "jetty", "jdk", obs("c2s_64k_outcome", "accepted", "c2s_1m_outcome", "refused-1009",
