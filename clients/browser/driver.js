@@ -16,6 +16,8 @@ const { execFileSync } = require('node:child_process');
 
 const LAUNCHER = path.join(__dirname, 'launch.sh');
 const PAGE_APP = path.join(__dirname, 'page-app.js');
+/** Marks the page's event lines among console entries (the Firefox relay). */
+const RELAY_PREFIX = '\u241Fwsbed ';
 /** Bounds: the browser's start, a page call, the graceful stop. */
 const LAUNCH_TIMEOUT_MS = 30000;
 const STOP_WAIT_MS = 2000;
@@ -155,6 +157,10 @@ class BrowserClient {
       headless: true,
       args: spec.args,
       timeout: LAUNCH_TIMEOUT_MS,
+      // No network or issue monitoring: with it, CDP streams every WebSocket frame, payload
+      // included, to this process (a 16 MiB message held the relay of the page's events back).
+      networkEnabled: false,
+      issuesEnabled: false,
       // The stack handles its own signals; stdin EOF and exit take the browser along (below).
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -175,7 +181,15 @@ class BrowserClient {
     // puppeteer calls it pageerror. window.onerror is watched separately (window_error lines).
     page.on('pageerror', (e) => this.logged('error', String(e && e.message !== undefined ? e.message : e), null, 'script error entry'));
     page.on('error', (e) => this.browserGone(`the page crashed: ${this.describe(e)}`));
-    await page.exposeFunction('wsbedEmit', (line) => this.onPageLine(line));
+    if (spec.browser === 'firefox') {
+      // Over BiDi an exposed function costs several round trips per call (the page's events reached
+      // stdout 60 ms late, 145 ms at worst); a console entry is one event, about a millisecond.
+      await page.evaluate((prefix) => {
+        window.wsbedEmit = (line) => console.debug(prefix + line);
+      }, RELAY_PREFIX);
+    } else {
+      await page.exposeFunction('wsbedEmit', (line) => this.onPageLine(line));
+    }
     // The runtime's backoff.js and messages.js, unchanged, as page modules (they need nothing of Node).
     const asModule = (file) => `(function () { const module = { exports: {} }; const exports = module.exports;\n${
       fs.readFileSync(file, 'utf8')}\nreturn module.exports; })()`;
@@ -229,8 +243,13 @@ class BrowserClient {
 
   /** A console entry (Chromium: CDP Log.entryAdded and console API; Firefox: BiDi log.entryAdded). */
   onConsole(m) {
+    const text = m.text();
+    if (text.startsWith(RELAY_PREFIX)) {
+      this.onPageLine(text.slice(RELAY_PREFIX.length));
+      return;
+    }
     const loc = m.location ? m.location() : {};
-    this.logged(m.type(), m.text(), loc && loc.url ? loc.url : null, null);
+    this.logged(m.type(), text, loc && loc.url ? loc.url : null, null);
   }
 
   logged(level, text, url, kind) {
