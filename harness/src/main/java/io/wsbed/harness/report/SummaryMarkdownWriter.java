@@ -44,7 +44,7 @@ public final class SummaryMarkdownWriter {
         md.append("## stacks.md predictions\n\n| prediction | stacks.md | this run | |\n|---|---|---|---|\n");
         for (Predictions.Check c : measured) {
             md.append("| ").append(c.key()).append(" | ").append(c.predicted()).append(" | ").append(c.observed())
-                    .append(" | ").append(c.status()).append(" |\n");
+                    .append(" | ").append(c.status()).append(" ([cell](index.html#cell=").append(c.cell()).append(")) |\n");
         }
         md.append('\n');
     }
