@@ -12,7 +12,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 
 const LAUNCHER = path.join(__dirname, 'launch.sh');
 const PAGE_APP = path.join(__dirname, 'page-app.js');
@@ -98,8 +98,20 @@ function puppeteerVersion(spec) {
   }
 }
 
-function versionOf(spec) {
-  return `${spec.label} ${browserVersion(spec)} (puppeteer-core ${puppeteerVersion(spec)}, ${spec.browser === 'firefox' ? 'WebDriver BiDi' : 'CDP'})`;
+/** The version line, from the binary's --version (given, or read now). */
+function versionOf(spec, binaryVersion = browserVersion(spec)) {
+  return `${spec.label} ${binaryVersion} (puppeteer-core ${puppeteerVersion(spec)},`
+    + ` ${spec.browser === 'firefox' ? 'WebDriver BiDi' : 'CDP'})`;
+}
+
+/** browserVersion without blocking: read while the browser starts. */
+function browserVersionLater(spec) {
+  return new Promise((resolve) => {
+    execFile(spec.executable, ['--version'], { timeout: 10000 }, (error, out) => {
+      const m = error ? null : /(\d+\.\d+[\w.]*)/.exec(String(out));
+      resolve(m ? m[1] : browserVersion(spec));
+    });
+  });
 }
 
 function info(spec) {
@@ -149,6 +161,7 @@ class BrowserClient {
     const spec = this.spec;
     const t0 = Date.now();
     this.profile = freshProfile(spec.id);
+    const binaryVersion = browserVersionLater(spec);
     const launchOptions = {
       browser: spec.browser,
       userDataDir: this.profile,
@@ -204,7 +217,7 @@ class BrowserClient {
     // not on the first stdin command.
     await page.evaluate((l) => typeof window.wsbedCommand === 'function' && l === '', '');
     this.events.emit('ready', {
-      stack: spec.id, version: versionOf(spec), role: 'client',
+      stack: spec.id, version: versionOf(spec, await binaryVersion), role: 'client',
       connections: o.connections > 1 ? o.connections : null,
       browser_start_ms: Date.now() - t0,
     });
