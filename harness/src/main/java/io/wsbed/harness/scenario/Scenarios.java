@@ -33,6 +33,10 @@ public final class Scenarios {
             new Entry("network-blackhole", n -> NetworkScenario.blackhole(), View.BOTH),
             new Entry("network-reset", n -> NetworkScenario.reset(), View.BOTH),
             new Entry("proxy-down", n -> NetworkScenario.proxyDown(), View.BOTH),
+            new Entry("frozen-server", n -> FrozenPeer.server(), View.SERVERS),
+            new Entry("frozen-client", n -> FrozenPeer.client(), View.CLIENTS),
+            new Entry("server-idle-timeout", n -> StackIdleTimeout.server(), View.SERVERS),
+            new Entry("client-idle-timeout", n -> StackIdleTimeout.client(), View.CLIENTS),
             new Entry("latency-spike", n -> new LatencySpike(), View.SERVERS),
             new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS));
 

@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param armed a network fault to arm on the Toxiproxy proxy before the client connects
  * @param workerShutdownTimeout whether nginx gets worker_shutdown_timeout
  * @param start what must have happened before the first step
+ * @param idleTimeout the side whose stack gets its own idle timeout (--idle-timeout-ms, the run's
+ *     stack_idle_timeout_ms), or empty for none
  */
 public record Setup(boolean traffic, Pings serverPings, Pings clientPings, String reconnect, int connections,
-                    Optional<NetworkFault> armed, boolean workerShutdownTimeout, Start start) {
+                    Optional<NetworkFault> armed, boolean workerShutdownTimeout, Start start,
+                    Optional<Side> idleTimeout) {
 
     /** When a side pings: as the cell's profile says, always (heartbeat options), or never. */
     public enum Pings { PROFILE, ALWAYS, NEVER }
@@ -37,32 +40,39 @@ public record Setup(boolean traffic, Pings serverPings, Pings clientPings, Strin
 
     /** Messages flowing both ways, pings as the profile says, backoff reconnect: the usual cell. */
     public static Setup flowing() {
-        return new Setup(true, Pings.PROFILE, Pings.PROFILE, "backoff", 1, Optional.empty(), false, Start.FLOW);
+        return new Setup(true, Pings.PROFILE, Pings.PROFILE, "backoff", 1, Optional.empty(), false, Start.FLOW,
+                Optional.empty());
     }
 
     public Setup withReconnect(String mode) {
-        return new Setup(traffic, serverPings, clientPings, mode, connections, armed, workerShutdownTimeout, start);
+        return new Setup(traffic, serverPings, clientPings, mode, connections, armed, workerShutdownTimeout, start, idleTimeout);
     }
 
     public Setup armed(NetworkFault fault) {
         return new Setup(traffic, serverPings, clientPings, reconnect, connections, Optional.of(fault),
-                workerShutdownTimeout, start);
+                workerShutdownTimeout, start, idleTimeout);
     }
 
     public Setup withWorkerShutdownTimeout() {
-        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, true, start);
+        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, true, start, idleTimeout);
     }
 
     /** No numbered messages either way; the client waits for {@code start}. */
     public Setup quiet(Start newStart) {
-        return new Setup(false, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, newStart);
+        return new Setup(false, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, newStart, idleTimeout);
     }
 
     public Setup pings(Pings server, Pings client) {
-        return new Setup(traffic, server, client, reconnect, connections, armed, workerShutdownTimeout, start);
+        return new Setup(traffic, server, client, reconnect, connections, armed, workerShutdownTimeout, start, idleTimeout);
     }
 
     public Setup withConnections(int n) {
-        return new Setup(traffic, serverPings, clientPings, reconnect, n, armed, workerShutdownTimeout, start);
+        return new Setup(traffic, serverPings, clientPings, reconnect, n, armed, workerShutdownTimeout, start, idleTimeout);
+    }
+
+    /** The stack on {@code side} gets its own idle timeout. */
+    public Setup withIdleTimeout(Side side) {
+        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, start,
+                Optional.of(side));
     }
 }

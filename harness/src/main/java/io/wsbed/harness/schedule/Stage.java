@@ -38,7 +38,8 @@ public final class Stage {
     private Stage(CellContext ctx, Setup setup) {
         this.ctx = ctx;
         this.setup = setup;
-        this.server = ctx.startServer(setup.traffic() ? ctx.timings().tickMs() : 0, pings(setup.serverPings()));
+        this.server = ctx.startServer(setup.traffic() ? ctx.timings().tickMs() : 0,
+                withIdle(pings(setup.serverPings()), Side.SERVER));
         this.serverPort = server.port();
         this.entryPort = entry();
         this.client = startClient();
@@ -99,9 +100,19 @@ public final class Stage {
         };
     }
 
+    /** The options with the stack's own idle timeout added when the setup gives {@code side} one. */
+    private List<String> withIdle(List<String> options, Side side) {
+        if (setup.idleTimeout().filter(side::equals).isEmpty()) {
+            return options;
+        }
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of("--idle-timeout-ms", Long.toString(ctx.timings().stackIdleTimeoutMs())));
+        return all;
+    }
+
     /** Starts a client as the setup describes; it becomes the stage's client. */
     RunningStack startClient() {
-        List<String> options = new ArrayList<>(pings(setup.clientPings()));
+        List<String> options = new ArrayList<>(withIdle(pings(setup.clientPings()), Side.CLIENT));
         if (setup.connections() > 1) {
             options.addAll(List.of("--connections", Integer.toString(setup.connections())));
         }
@@ -111,8 +122,8 @@ public final class Stage {
 
     /** Starts a new server on the old port (retrying while it is still taken); it becomes the stage's server. */
     RunningStack restartServer(Duration bound) {
-        server = ctx.restartServer(serverPort, setup.traffic() ? ctx.timings().tickMs() : 0, pings(setup.serverPings()),
-                bound);
+        server = ctx.restartServer(serverPort, setup.traffic() ? ctx.timings().tickMs() : 0,
+                withIdle(pings(setup.serverPings()), Side.SERVER), bound);
         return server;
     }
 

@@ -9,7 +9,7 @@ package io.wsbed.harness.schedule;
  */
 public sealed interface Step permits KillServer, StopServer, KillClient, RestartServer, StartClient,
         InjectNetworkFault, RecoverNetwork, ReloadNginx, GoQuiet, CloseSession, SendOnce, SendUntilRefused,
-        AwaitEnd, AwaitReopen, AwaitAfterCut, AwaitAllReopen, AwaitPair, Hold, Pause {
+        AwaitEnd, AwaitReopen, AwaitAfterCut, AwaitAllReopen, AwaitPair, AwaitResume, FreezePeer, QuietSession, Hold, Pause {
 
     void run(Stage stage);
 }
