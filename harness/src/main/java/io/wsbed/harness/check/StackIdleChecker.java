@@ -15,7 +15,8 @@ import java.util.Map;
  * did the pings and pongs count as activity and keep the session open for the window?
  *
  * <p>Verdicts. PASS: the timeout closed the quiet session within the window with a close code the
- * peer received (default profile), or the session stayed open while pings flowed (heartbeat).
+ * peer received (default profile), or the session stayed open while pings flowed (heartbeat; the
+ * default-profile cell of the same stack says whether the timeout acts at all).
  * DEGRADED: no idle timeout acted within the window (default profile: the option had no effect);
  * the session was closed without a close code reaching the peer (1006, an error); only one side
  * was told; the timeout fired before it was due; or it closed a session whose pings flowed
@@ -58,8 +59,9 @@ public final class StackIdleChecker implements Checker {
         String whose = "the " + own.side() + " stack's " + idleMs + " ms idle timeout";
         if (keptOpen) {
             return pinged
-                    ? Judgement.pass("The session stayed open for " + windowMs + " ms with " + whose
-                            + ": its pings and pongs counted as activity.")
+                    ? Judgement.pass("The session stayed open for " + windowMs + " ms while pings flowed, with " + whose
+                            + " set: pings and pongs count as activity where the timeout acts (the default-profile cell"
+                            + " says whether it does).")
                     : Judgement.degraded("No idle timeout: the quiet session stayed open for " + windowMs + " ms with "
                             + whose + " set.");
         }

@@ -16,8 +16,10 @@ public record FreezePeer(Side side, long ms) implements Step {
             long t0 = stage.fault("freeze", "target", target, "side", side.id(), "freeze_ms", ms,
                     "pids", freeze.pids().size());
             stage.ctx().sleepUntil(t0 + ms * 1000);
+            // The mark goes where the SIGCONT was asked for: the process may run again before kill(1) returns.
+            long thaw = stage.ctx().timeline().nowMicros();
             freeze.thaw();
-            stage.recover("thaw");
+            stage.recoverAt(thaw, "thaw");
         }
     }
 }

@@ -245,7 +245,12 @@ public final class Stage {
 
     /** Marks that the active fault was taken away. */
     long recover(String kind) {
-        lastRecovery = mark("recover", "kind", kind);
+        return recoverAt(ctx.timeline().nowMicros(), kind);
+    }
+
+    /** Marks that the fault was taken away at a moment already past (when the signal that ends it was sent). */
+    long recoverAt(long tMicros, String kind) {
+        lastRecovery = ctx.markAt(tMicros, "recover", "kind", kind);
         return lastRecovery;
     }
 
