@@ -62,8 +62,8 @@ public final class StackIdleChecker implements Checker {
                     ? Judgement.pass("The session stayed open for " + windowMs + " ms while pings flowed, with " + whose
                             + " set: pings and pongs count as activity where the timeout acts (the default-profile cell"
                             + " says whether it does).")
-                    : Judgement.degraded("No idle timeout: the quiet session stayed open for " + windowMs + " ms with "
-                            + whose + " set.");
+                    : Judgement.degraded("No idle timeout acted within " + windowMs + " ms: the quiet session stayed"
+                            + " open with " + whose + " set.");
         }
         String who = peer.describe() + ", " + own.describe();
         if (pinged) {

@@ -28,8 +28,8 @@ class StackIdleCheckerTest {
     @Test
     void aTimeoutThatNeverActsIsDegraded() {
         Fixture.load("server-idle-timeout", "degraded-no-timeout").check()
-                .is(DEGRADED, "No idle timeout: the quiet session stayed open for 4500 ms with the server stack's"
-                        + " 2000 ms idle timeout set.")
+                .is(DEGRADED, "No idle timeout acted within 4500 ms: the quiet session stayed open with the server"
+                        + " stack's 2000 ms idle timeout set.")
                 .metrics("kept_open", 1, "client_detect_ms", null, "server_detect_ms", null)
                 .observations("client_told", "nothing within 4500 ms")
                 .keyFigure("kept open");
