@@ -3,6 +3,7 @@ package io.wsbed.harness.scenario;
 import io.wsbed.harness.check.Checker;
 import io.wsbed.harness.check.StackIdleChecker;
 import io.wsbed.harness.schedule.AwaitEnd;
+import io.wsbed.harness.schedule.Pause;
 import io.wsbed.harness.schedule.QuietSession;
 import io.wsbed.harness.schedule.Setup;
 import io.wsbed.harness.schedule.Side;
@@ -17,6 +18,8 @@ import java.util.List;
  * heartbeat profile do the pings and pongs keep the session open?
  */
 public final class StackIdleTimeout implements Scenario {
+    /** How long the cell still records after both sides were told (or the window ran out). */
+    private static final long AFTER_END_MS = 300;
     private final Side owner;
 
     private StackIdleTimeout(Side owner) {
@@ -85,8 +88,9 @@ public final class StackIdleTimeout implements Scenario {
     @Override
     public List<Step> schedule(Timings t) {
         long window = windowMs(t);
+        // The pause keeps what follows a first error (the close event with its code) in the observation.
         return List.of(new QuietSession(owner, t.stackIdleTimeoutMs(), window), new AwaitEnd(peer(), window, 0),
-                new AwaitEnd(owner, window, 300));
+                new AwaitEnd(owner, window, 300), new Pause(AFTER_END_MS));
     }
 
     @Override
