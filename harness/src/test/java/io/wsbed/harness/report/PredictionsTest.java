@@ -61,7 +61,7 @@ class PredictionsTest {
         Results r = new Results(new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(),
                 List.of(cell("server-idle-timeout", "jetty", "jdk", obs("kept_open", "no", "client_close_code", 1001L,
                                 "server_close_code", null)),
-                        cell("server-idle-timeout", "undertow", "jdk", obs("kept_open", "no", "client_close_code", 1001L)),
+                        cell("server-idle-timeout", "undertow", "jdk", obs("kept_open", "no", "client_close_code", 1006L)),
                         cell("client-idle-timeout", "jetty", "okhttp", obs("kept_open", "yes", "server_close_code", null))));
         List<Predictions.Check> checks = Predictions.check(r);
 
