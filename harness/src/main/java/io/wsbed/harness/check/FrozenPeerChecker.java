@@ -30,8 +30,10 @@ import java.util.Optional;
  * <li>DEGRADED, default profile: the stack's defaults cut a session whose peer came back.</li>
  * <li>DEGRADED: only one side was told the session ended (half-open after the thaw).</li>
  * <li>FAIL: the session neither ended nor carried messages after the thaw, or it resumed but
- *     messages sent before the freeze never arrived.</li>
+ *     messages reported sent (before the freeze or from it on) never arrived.</li>
  * </ul>
+ * Messages the watching side reported sent during the freeze and that never arrived because the
+ * session was cut are named in every reason ({@code silent_loss}): the price of the cut.
  */
 public final class FrozenPeerChecker implements Checker {
     private final Side frozen;
@@ -73,7 +75,7 @@ public final class FrozenPeerChecker implements Checker {
         obs.put("frozen", frozen.id());
         obs.put("resumed", resumed ? "yes" : "no");
         obs.put("cut_by", cutBy(watching, held, thaw));
-        return new Outcome(metrics, obs, judge(cell.profile(), watching, held, thaw, resumed, lostBefore, t));
+        return new Outcome(metrics, obs, judge(cell.profile(), watching, held, thaw, resumed, lostBefore, lostSince, t));
     }
 
     /** Who ended the session first: the watching side before the thaw, or a side on the thaw. */
@@ -105,12 +107,14 @@ public final class FrozenPeerChecker implements Checker {
     }
 
     static Judgement judge(Profile profile, SideReport watching, SideReport held, long thaw, boolean resumed,
-                           long lostBefore, Timings t) {
+                           long lostBefore, long lostSince, Timings t) {
         long freezeMs = Math.round((thaw - watching.t0()) / 1000.0);
-        String lost = lostBefore > 0 ? "; " + lostBefore + " message" + (lostBefore == 1 ? "" : "s")
-                + " sent before the freeze never arrived" : "";
+        String lost = (lostBefore > 0 ? "; " + lostBefore + " message" + (lostBefore == 1 ? "" : "s")
+                + " sent before the freeze never arrived" : "")
+                + (lostSince > 0 ? "; " + lostSince + " message" + (lostSince == 1 ? "" : "s")
+                + " reported sent from the freeze on never arrived" : "");
         if (resumed) {
-            if (lostBefore > 0) {
+            if (lostBefore > 0 || lostSince > 0) {
                 return Judgement.fail("The session resumed after the " + freezeMs + " ms freeze" + lost + ".");
             }
             if (profile == Profile.HEARTBEAT) {

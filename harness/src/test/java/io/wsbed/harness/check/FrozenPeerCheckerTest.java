@@ -39,9 +39,10 @@ class FrozenPeerCheckerTest {
         Fixture.load("frozen-server", "pass-cut").check()
                 .is(PASS, "The heartbeat cut the frozen peer during the freeze and both sides were told:"
                         + " client after 1696 ms (error HeartbeatTimeout), server after 3012 ms"
-                        + " (error org.eclipse.jetty.io.EofException).", "The peer came back after 3003 ms")
+                        + " (error org.eclipse.jetty.io.EofException).", "The peer came back after 3003 ms: a pause longer"
+                        + " than the deadline costs the session; 34 messages reported sent from the freeze on never arrived.")
                 .figures("resumed", 0, "client_detect_ms", 1696.3, "server_detect_ms", 3011.5,
-                        "frozen_told_after_thaw_ms", 8.4, "lost_before_freeze", 0, "recv_after_thaw", 0)
+                        "frozen_told_after_thaw_ms", 8.4, "lost_before_freeze", 0, "recv_after_thaw", 0, "silent_loss", 34)
                 .observations("cut_by", "client during the freeze", "client_error", "HeartbeatTimeout")
                 .keyFigure("1696 ms");
     }
@@ -66,7 +67,8 @@ class FrozenPeerCheckerTest {
     void aFrozenSideNeverToldAfterTheThawIsHalfOpen() {
         Fixture.load("frozen-server", "degraded-half-open").check()
                 .is(DEGRADED, "Only one side was told the session ended: client after 1696 ms (error HeartbeatTimeout),"
-                        + " server not told; the other kept a dead session after the thaw.")
+                        + " server not told; the other kept a dead session after the thaw; 48 messages reported sent"
+                        + " from the freeze on never arrived.")
                 .figures("frozen_told_after_thaw_ms", null, "resumed", 0);
     }
 
@@ -83,6 +85,17 @@ class FrozenPeerCheckerTest {
         Fixture.load("frozen-server", "fail-resumed-lost").check()
                 .is(FAIL, "The session resumed after the 3003 ms freeze; 1 message sent before the freeze never arrived.")
                 .figures("resumed", 1, "lost_before_freeze", 1, "silent_loss", 0);
+    }
+
+    @Test
+    void aSessionThatResumesWithoutAMessageSentDuringTheFreezeFails() {
+        Fixture.load("frozen-server", "pass-resumed")
+                .without(e -> e.source().equals("server-1") && e.ev().equals("recv")
+                        && Integer.valueOf(10).equals(e.fields().get("seq")))
+                .check()
+                .is(FAIL, "The session resumed after the 3003 ms freeze; 1 message reported sent from the freeze on"
+                        + " never arrived.")
+                .figures("resumed", 1, "lost_before_freeze", 0, "silent_loss", 1);
     }
 
     @Test
