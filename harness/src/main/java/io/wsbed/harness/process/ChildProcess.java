@@ -48,12 +48,21 @@ public final class ChildProcess implements AutoCloseable {
      * {@code logDir/label.err}.
      */
     public static ChildProcess start(String label, List<String> command, Path logDir, Consumer<String> lines) {
+        return start(label, command, null, logDir, lines);
+    }
+
+    /** As {@link #start(String, List, Path, Consumer)}, run from {@code workDir} (null: the harness's own). */
+    public static ChildProcess start(String label, List<String> command, Path workDir, Path logDir,
+                                     Consumer<String> lines) {
         try {
             Files.createDirectories(logDir);
             Path out = logDir.resolve(label + ".out");
             Path err = logDir.resolve(label + ".err");
             ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.to(err.toFile()));
+            if (workDir != null) {
+                pb.directory(workDir.toFile());
+            }
             Files.writeString(logDir.resolve(label + ".cmd"), String.join(" ", command) + "\n");
             Process p = pb.start();
             ProcessRegistry.register(p.toHandle());
@@ -159,7 +168,8 @@ public final class ChildProcess implements AutoCloseable {
      * Closes stdin (the child exits by contract) and returns at once; the child is reaped in the
      * background and killed with its tree if it has not exited within {@link #EXIT_GRACE}.
      * A JVM child takes about 300 ms to exit (the VM waits for threads blocked in native
-     * selectors), which the next cell need not wait for. Idempotent.
+     * selectors), which the next cell need not wait for. Children it leaves behind are killed.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -167,12 +177,16 @@ public final class ChildProcess implements AutoCloseable {
             return;
         }
         closed = true;
-        closeInput();
         ProcessHandle handle = process.toHandle();
+        // Taken before stdin closes: a child the process leaves behind when it exits is reparented
+        // and no longer its descendant, but it is in this list and goes too.
+        List<ProcessHandle> tree = ProcessTree.snapshot(handle);
+        closeInput();
         process.onExit().orTimeout(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS).whenComplete((p, timedOut) -> {
             if (timedOut != null) {
                 kill();
             }
+            ProcessTree.kill(tree);
             ProcessRegistry.unregister(handle);
         });
     }

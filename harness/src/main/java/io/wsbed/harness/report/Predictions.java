@@ -57,7 +57,8 @@ public final class Predictions {
     /** The cell that measures a prediction: default profile, direct path, the stack in that role. */
     private static Optional<CellResult> source(Results results, String stack, String role, String what) {
         String scenario = what.startsWith("killed-peer") ? (role.equals("client") ? "server-crash" : "client-crash")
-                : what.startsWith("idle-timeout") ? role + "-idle-timeout" : "send-after-close";
+                : what.startsWith("idle-timeout") ? role + "-idle-timeout"
+                : what.startsWith("message-size") ? "message-size" : "send-after-close";
         return results.cells().stream()
                 .filter(c -> c.scenario().equals(scenario) && c.profile().equals("default") && c.path() == NetworkPath.DIRECT)
                 .filter(c -> role.equals("client") ? c.client().equals(stack) : c.server().equals(stack))
@@ -76,7 +77,11 @@ public final class Predictions {
                 Object error = obs.get(role + "_local_close_error");
                 yield outcome == null ? null : outcome + (error == null ? "" : " " + error);
             }
-            default -> null;
+            default -> what.startsWith("message-size.")
+                    // The role that receives the message: a server receives what the client sent.
+                    ? (String) obs.get((role.equals("server") ? "c2s_" : "s2c_") + what.substring("message-size.".length())
+                            + "_outcome")
+                    : null;
         };
     }
 

@@ -28,6 +28,12 @@ public final class KeyFigure {
         if (metric.equals("told_sends") && metrics.get("sends") instanceof Number n) {
             return v + "/" + n + " told";
         }
+        if (metric.equals("accepted") && metrics.get("cases") instanceof Number n) {
+            return v + "/" + n + " accepted";
+        }
+        if (metric.endsWith("_mib_s") && v instanceof Number n) {
+            return n + " MiB/s";
+        }
         return String.valueOf(v);
     }
 }

@@ -38,6 +38,8 @@ public final class Scenarios {
             new Entry("server-idle-timeout", n -> StackIdleTimeout.server(), View.SERVERS),
             new Entry("client-idle-timeout", n -> StackIdleTimeout.client(), View.CLIENTS),
             new Entry("latency-spike", n -> new LatencySpike(), View.SERVERS),
+            new Entry("message-size", n -> new MessageSize(), View.BOTH),
+            new Entry("slow-consumer", n -> new SlowConsumer(), View.SERVERS),
             new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS));
 
     private Scenarios() {

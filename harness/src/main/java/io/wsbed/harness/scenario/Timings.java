@@ -74,6 +74,8 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("nginx_worker_shutdown_timeout_ms", nginxWorkerShutdownMs);
         m.put("freeze_ms", freezeMs);
         m.put("stack_idle_timeout_ms", stackIdleTimeoutMs);
+        // Not a time, but a setting every slow-consumer cell shares and a reader must know: the server's memory limit.
+        m.put("slow_consumer_server_heap_mib", SlowConsumer.SERVER_MEMORY_MIB);
         return m;
     }
 }

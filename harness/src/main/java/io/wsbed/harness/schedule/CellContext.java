@@ -46,6 +46,7 @@ public final class CellContext implements AutoCloseable {
     private final java.util.Set<String> recoveries = new java.util.HashSet<>();
     private int servers;
     private int clients;
+    private int serverMemoryMib;
 
     public CellContext(Cell cell, StackDescriptor server, StackDescriptor client, Timings timings, Timeline timeline,
                        Path logDir, long seed, Infrastructure infra, StartGate gate, StartArchives archives) {
@@ -75,6 +76,11 @@ public final class CellContext implements AutoCloseable {
 
     public Path logDir() {
         return logDir;
+    }
+
+    /** Every server this cell starts from now on runs with this memory limit in MiB (0: the stack's default). */
+    public void limitServerMemory(int mib) {
+        serverMemoryMib = mib;
     }
 
     /** Launch-to-ready time of every process this cell started, by label. */
@@ -213,7 +219,7 @@ public final class CellContext implements AutoCloseable {
         try (StartGate.Slot slot = setUp ? gate.enter() : null) {
             boolean lowered = setUp && gate.sharesMachine();
             RunningStack p = RunningStack.launch(stack, role, options, label, logDir, timeline,
-                    archives.of(stack.id(), role), lowered);
+                    archives.of(stack.id(), role), lowered, role.equals("server") ? serverMemoryMib : 0);
             started.add(p);
             Event ready = p.awaitReady(Duration.ofMillis(timings.readyTimeoutMs()));
             startMs.put(label, Math.round((ready.tMicros() - p.launchedMicros()) / 1000.0));

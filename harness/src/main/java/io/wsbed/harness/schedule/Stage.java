@@ -38,6 +38,7 @@ public final class Stage {
     private Stage(CellContext ctx, Setup setup) {
         this.ctx = ctx;
         this.setup = setup;
+        ctx.limitServerMemory(setup.serverMemoryMib());
         this.server = ctx.startServer(setup.traffic() ? ctx.timings().tickMs() : 0,
                 withIdle(pings(setup.serverPings()), Side.SERVER));
         this.serverPort = server.port();

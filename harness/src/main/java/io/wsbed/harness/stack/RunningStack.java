@@ -46,11 +46,27 @@ public final class RunningStack implements AutoCloseable {
      */
     public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
                                       Path logDir, Timeline timeline, Optional<StartArchive> archive, boolean lowered) {
+        return launch(stack, role, options, label, logDir, timeline, archive, lowered, 0);
+    }
+
+    /**
+     * As above, with the process's memory limited to {@code memoryMib} MiB (0: the stack's default),
+     * through its launcher ({@link Launcher#command(List, Optional, int)}).
+     */
+    public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
+                                      Path logDir, Timeline timeline, Optional<StartArchive> archive, boolean lowered,
+                                      int memoryMib) {
         List<String> args = new java.util.ArrayList<>();
         args.add(role);
         args.addAll(options);
-        List<String> command = archive.map(a -> JavaCommand.of(stack, args, a)).orElseGet(() -> JavaCommand.of(stack, args));
-        return launch(lowered ? StartPriority.lowered(command) : command, stack.id(), label, logDir, timeline);
+        List<String> command = stack.launcher().command(args, archive.filter(x -> stack.java().isPresent()), memoryMib);
+        return launch(lowered ? StartPriority.lowered(command) : command, stack.launcher().workDir(), stack.id(), label,
+                logDir, timeline);
+    }
+
+    /** The process id (the JVM's own: a lowered start execs {@code nice}, which execs java). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Gives the process the normal CPU priority back (after a lowered start). */
@@ -59,9 +75,10 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** Launches a stack's full command line (the start archive's training run has its own flags). */
-    static RunningStack launch(List<String> command, String stackId, String label, Path logDir, Timeline timeline) {
+    static RunningStack launch(List<String> command, Path workDir, String stackId, String label, Path logDir,
+                               Timeline timeline) {
         long launched = timeline.nowMicros();
-        ChildProcess p = ChildProcess.start(label, command, logDir,
+        ChildProcess p = ChildProcess.start(label, command, workDir, logDir,
                 line -> EventLineParser.parse(label, line).ifPresent(timeline::add));
         return new RunningStack(label, stackId, p, timeline, launched);
     }
@@ -111,6 +128,17 @@ public final class RunningStack implements AutoCloseable {
     /** Sends one stdin command; a dead process is a harness-visible fact, not an exception. */
     public boolean command(String line) {
         return process.send(line);
+    }
+
+
+    /** Closes the process's stdin: the contract's "the harness is gone", after which it exits at once. */
+    public void endInput() {
+        process.closeInput();
+    }
+
+    /** The last lines the process wrote to stderr. */
+    public String stderrTail(int lines) {
+        return process.stderrTail(lines);
     }
 
     /** SIGKILL to the process: the stimulus of crash scenarios. */

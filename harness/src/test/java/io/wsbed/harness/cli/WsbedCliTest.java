@@ -67,7 +67,7 @@ class WsbedCliTest {
     @Test
     void unknownCommandsAndOptionsAreOneLineThatListsWhatIsKnownAndExitTwo() {
         assertEquals(2, cli("bench"));
-        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, recheck, record, replay, help "
+        assertEquals("wsbed: Configuration error: unknown command 'bench'; commands: run, merge, diff, recheck, record, replay, tck, help "
                 + "(wsbed --help)",
                 err().strip());
         assertEquals(2, cli("diff", "--fast", "a", "b"));

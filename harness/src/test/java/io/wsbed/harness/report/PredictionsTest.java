@@ -57,6 +57,24 @@ class PredictionsTest {
     }
 
     @Test
+    void aMessageSizePredictionReadsTheDirectionTheStackReceives() {
+        Results r = new Results(new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(),
+                List.of(cell("message-size", "jetty", "jdk", obs("c2s_64k_outcome", "accepted", "c2s_1m_outcome", "refused-1009",
+                                "s2c_1m_outcome", "accepted", "c2s_16m_outcome", "closed-1006")),
+                        cell("message-size", "vertx", "jdk", obs("c2s_1m_outcome", "error"))));
+        List<Predictions.Check> checks = Predictions.check(r);
+
+        assertEquals("confirmed", find(checks, "jetty.server.message-size.64k").status());
+        assertEquals("confirmed", find(checks, "jetty.server.message-size.1m").status());
+        Predictions.Check big = find(checks, "jetty.server.message-size.16m");
+        assertEquals("closed-1006", big.observed());
+        assertEquals("saw instead", big.status());
+        assertEquals("message-size.jetty.jdk.default.direct", big.cell());
+        assertEquals("confirmed", find(checks, "vertx.server.message-size.1m").status());
+        assertEquals("not measured", find(checks, "tomcat.server.message-size.64k").status());
+    }
+
+    @Test
     void anIdleTimeoutPredictionReadsThePeersCloseCodeOrKeptOpen() {
         Results r = new Results(new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(),
                 List.of(cell("server-idle-timeout", "jetty", "jdk", obs("kept_open", "no", "client_close_code", 1001L,

@@ -9,7 +9,10 @@ function renderControls() {
     state[pinKey] = e.target.value;
     renderAll();
   } }, pins(state.view).map(function (id) {
-    return h('option', { value: id, selected: id === state[pinKey], text: id });
+    // Each protocol family has its own reference peer: the pin names the family it opens.
+    var info = stackInfo(id);
+    var family = info && info.protocol && info.protocol !== 'websocket' ? ' (' + info.protocol + ' stacks)' : '';
+    return h('option', { value: id, selected: id === state[pinKey], text: id + family });
   }));
   box.appendChild(group(state.view === 'server' ? 'against client' : 'against server', select));
   var profiles = unique(CELLS.map(function (c) { return c.profile; })).sort(PROFILE_ORDER);

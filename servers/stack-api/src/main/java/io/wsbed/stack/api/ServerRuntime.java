@@ -63,6 +63,10 @@ final class ServerRuntime implements SessionTable.Role, StackProcess.Role {
     @Override
     public void text(Session session, String text) {
         long seq = Messages.seqOf(text);
+        if (seq < 0) {
+            // A big message is answered small: the echo never doubles the load.
+            seq = Messages.bigSeqOf(text);
+        }
         if (seq >= 0) {
             sessions.sendQuietly(session, Messages.echo(seq));
         }

@@ -102,6 +102,15 @@ final class SessionTable implements ConnectionListener {
         long seq = Messages.seqOf(text);
         if (seq >= 0) {
             events.emit("recv", "session", s.id, "seq", seq);
+        } else {
+            long echo = Messages.echoOf(text);
+            long big = Messages.bigSeqOf(text);
+            if (echo >= 0) {
+                // The peer's answer to our numbered message: the round trip is visible in events.
+                events.emit("echo", "session", s.id, "seq", echo);
+            } else if (big >= 0) {
+                events.emit("recv", "session", s.id, "seq", big, "bytes", text.length());
+            }
         }
         role.text(s, text);
     }
@@ -152,15 +161,35 @@ final class SessionTable implements ConnectionListener {
     /** Sends one message and reports the outcome as a {@code sent} event. */
     void send(Session s, String text) {
         long seq = Messages.seqOf(text);
-        Long seqField = seq >= 0 ? seq : null;
+        send(s, text, seq >= 0 ? seq : null, null);
+    }
+
+    /**
+     * Sends one padded message of exactly {@code bytes} bytes (the {@code big} command); its
+     * {@code sent} event carries {@code bytes} and the seq, which is the size.
+     */
+    void sendBig(Session s, int bytes) {
+        send(s, Messages.big(bytes), (long) bytes, bytes);
+    }
+
+    /**
+     * Floods one session with {@code bytes}-byte messages for {@code ms} milliseconds on a thread
+     * of its own (the {@code flood} command), reporting counts in {@code flood} events.
+     */
+    void flood(Session s, int bytes, long ms) {
+        new Flood(events, s, bytes, ms, this::refused).start();
+    }
+
+    private void send(Session s, String text, Long seqField, Integer bytesField) {
         long calledAt = events.nowMicros();
         AtomicBoolean reported = new AtomicBoolean();
         SendResult result = new SendResult() {
             private void report(SendOutcome outcome, Throwable error) {
                 if (reported.compareAndSet(false, true)) {
                     long t = events.nowMicros();
-                    events.emitAt(t, "sent", "session", s.id, "seq", seqField, "outcome", outcome.wire(),
-                            "error", error == null ? null : describe(error), "latency_us", t - calledAt);
+                    events.emitAt(t, "sent", "session", s.id, "seq", seqField, "bytes", bytesField,
+                            "outcome", outcome.wire(), "error", error == null ? null : describe(error),
+                            "latency_us", t - calledAt);
                     if (outcome.endsSession()) {
                         refused(s);
                     }
@@ -192,8 +221,8 @@ final class SessionTable implements ConnectionListener {
         } catch (Throwable t) {
             if (reported.compareAndSet(false, true)) {
                 long now = events.nowMicros();
-                events.emitAt(now, "sent", "session", s.id, "seq", seqField, "outcome", SendOutcome.THREW.wire(),
-                        "error", describe(t), "latency_us", now - calledAt);
+                events.emitAt(now, "sent", "session", s.id, "seq", seqField, "bytes", bytesField,
+                        "outcome", SendOutcome.THREW.wire(), "error", describe(t), "latency_us", now - calledAt);
                 refused(s);
             }
         }
@@ -204,7 +233,7 @@ final class SessionTable implements ConnectionListener {
      * no close or error (the JDK client sometimes fails sends with "closed output" and never calls
      * onClose): like a real application, the runtime then stops using it, and a client reconnects.
      */
-    private void refused(Session s) {
+    void refused(Session s) {
         s.open = false;
         markEnded(s);
     }

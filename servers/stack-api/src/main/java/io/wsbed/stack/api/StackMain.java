@@ -61,12 +61,15 @@ public final class StackMain {
         process.started();
     }
 
+    /** The version of the process contract (docs/contract.md) this runtime speaks. */
+    static final int CONTRACT = 1;
+
     private static void info(Stack stack, EventOut events) {
         boolean server = stack.newServer() != null;
         ClientEngine clientEngine = stack.newClient();
         boolean client = clientEngine != null;
         String roles = server && client ? "server,client" : server ? "server" : "client";
-        events.emit("info", "stack", stack.id(), "name", stack.name(), "version", stack.version(),
+        events.emit("info", "contract", CONTRACT, "protocol", stack.protocol(), "stack", stack.id(), "name", stack.name(), "version", stack.version(),
                 "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
                 "builtin_reconnect", client && clientEngine.hasBuiltinReconnect(), "defaults", stack.defaults());
     }

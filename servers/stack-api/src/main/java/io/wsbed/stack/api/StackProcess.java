@@ -111,8 +111,10 @@ final class StackProcess {
                 }
             }
             case "close" -> close(line);
+            case "big" -> big(line);
+            case "flood" -> flood(line);
             case "stop" -> stop();
-            default -> System.err.println("unknown command '" + words[0] + "'; known: send, close, stop");
+            default -> events.emit("error", "error", "UnknownCommand: '" + words[0] + "'; known: send, big, flood, close, stop");
         }
     }
 
@@ -132,6 +134,43 @@ final class StackProcess {
         String reason = words.length > 3 ? words[3] : "";
         for (Session s : role.sessions().select(words[1])) {
             role.sessions().close(s, code, reason);
+        }
+    }
+
+    /** {@code big <session|*> <bytes>}: one padded text message of exactly that many bytes per session. */
+    private void big(String line) {
+        String[] words = line.split(" ");
+        Integer bytes = words.length == 3 ? number(words[2], 1, 1 << 30) : null;
+        if (bytes == null || bytes < Messages.minBig(bytes)) {
+            System.err.println("usage: big <session|*> <bytes " + Messages.minBig(100) + ".." + (1 << 30) + ">");
+            return;
+        }
+        for (Session s : role.sessions().select(words[1])) {
+            role.sessions().sendBig(s, bytes);
+        }
+    }
+
+    /** {@code flood <session|*> <bytes> <ms>}: each session gets bytes-sized messages as fast as the send API takes them. */
+    private void flood(String line) {
+        String[] words = line.split(" ");
+        Integer bytes = words.length == 4 ? number(words[2], 32, 1 << 20) : null;
+        Integer ms = words.length == 4 ? number(words[3], 1, 60_000) : null;
+        if (bytes == null || ms == null) {
+            System.err.println("usage: flood <session|*> <bytes 32..1048576> <ms 1..60000>");
+            return;
+        }
+        for (Session s : role.sessions().select(words[1])) {
+            role.sessions().flood(s, bytes, ms);
+        }
+    }
+
+    /** A whole number within the bounds, or null. */
+    private static Integer number(String word, int min, int max) {
+        try {
+            int n = Integer.parseInt(word);
+            return n >= min && n <= max ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

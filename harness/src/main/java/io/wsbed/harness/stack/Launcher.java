@@ -1,0 +1,26 @@
+package io.wsbed.harness.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a stack process is started: the one seam between a descriptor and a running process. A Java
+ * stack runs a main class on its module's classpath ({@link JavaLauncher}); a stack in any other
+ * language runs the argv its descriptor gives, from its own folder ({@link CommandLauncher}).
+ */
+public sealed interface Launcher permits JavaLauncher, CommandLauncher {
+
+    /** The full command line that runs the stack with {@code args} (the role word, then options). */
+    List<String> command(List<String> args);
+
+    /**
+     * As {@link #command(List)}, mapping a start archive (Java stacks) and with the process's memory
+     * limited to {@code memoryMib} MiB where the runtime has such a limit (0: none): a JVM's heap
+     * with exit on out-of-memory, Node's old space.
+     */
+    List<String> command(List<String> args, Optional<StartArchive> archive, int memoryMib);
+
+    /** The folder the process runs in. */
+    Path workDir();
+}
