@@ -13,28 +13,30 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * No stopped process outlives the harness: {@code wsbed run} of a frozen-server cell is started as
- * its own process; once the server stack is held with SIGSTOP (state T in /proc), the harness gets
- * SIGTERM (its shutdown hook continues and kills) or SIGKILL (no hook runs: the thaw watchdog sends
- * SIGCONT and the continued stack sees its stdin closed), and every process it had, the stopped
- * one and the watchdog included, must be gone soon after.
+ * No stopped process outlives the harness: {@code wsbed run} of a cell that holds a stack with
+ * SIGSTOP (frozen-server: the server; slow-consumer: the client) is started as its own process;
+ * once a stack process is stopped (state T in /proc), the harness gets SIGTERM (its shutdown hook
+ * continues and kills) or SIGKILL (no hook runs: the thaw watchdog sends SIGCONT and the continued
+ * stack sees its stdin closed), and every process it had, the stopped one and the watchdog
+ * included, must be gone soon after.
  */
 class FrozenRunSignalIT {
     private static final Duration BOUND = Duration.ofSeconds(90);
 
     @ParameterizedTest
-    @ValueSource(strings = {"TERM", "KILL"})
-    void aHarnessSignalledMidFreezeLeavesNoProcessBehind(String signal, @TempDir Path report) throws Exception {
+    @CsvSource({"frozen-server, TERM", "frozen-server, KILL", "slow-consumer, KILL"})
+    void aHarnessSignalledMidFreezeLeavesNoProcessBehind(String scenario, String signal, @TempDir Path report)
+            throws Exception {
         Path root = Settings.fromSystemProperties().root();
         String classpath = root.resolve("harness/target/classes") + ":"
                 + Files.readString(root.resolve("harness/target/classpath.txt")).strip();
         Path log = report.resolveSibling(report.getFileName() + ".log");
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dwsbed.root=" + root, "-Dwsbed.cds=off", "-cp", classpath, "io.wsbed.harness.cli.WsbedCli", "run",
-                "--stacks", "jetty", "--scenarios", "frozen-server", "--profiles", "default", "--parallel", "1",
+                "--stacks", "jetty", "--scenarios", scenario, "--profiles", "default", "--parallel", "1",
                 "--capture", "off", "--no-baseline", "--report-dir", report.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<ProcessHandle> seen = new ArrayList<>();
@@ -43,14 +45,14 @@ class FrozenRunSignalIT {
             while (System.nanoTime() < deadline && run.isAlive()) {
                 List<ProcessHandle> now = run.toHandle().descendants().toList();
                 boolean stopped = now.stream().anyMatch(p -> state(p.pid()) == 'T'
-                        && p.info().commandLine().orElse("").contains(" server "));
+                        && p.info().commandLine().orElse("").contains("io.wsbed.stack."));
                 if (stopped) {
                     seen.addAll(now);
                     break;
                 }
                 Thread.sleep(50);
             }
-            assertTrue(!seen.isEmpty(), "the run never held its server stopped (see " + log + ")");
+            assertTrue(!seen.isEmpty(), "the run never held a stack stopped (see " + log + ")");
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).start();
             assertEquals(0, kill.waitFor(), "kill -" + signal);
             assertTrue(run.waitFor(30, TimeUnit.SECONDS), "the run ended after SIG" + signal);
