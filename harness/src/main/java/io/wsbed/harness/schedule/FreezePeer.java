@@ -14,7 +14,7 @@ public record FreezePeer(Side side, long ms) implements Step {
         String target = stage.process(side).label();
         try (Freeze freeze = stage.process(side).freeze()) {
             long t0 = stage.fault("freeze", "target", target, "side", side.id(), "freeze_ms", ms,
-                    "pids", freeze.pids().size());
+                    "processes", freeze.pids().size());
             stage.ctx().sleepUntil(t0 + ms * 1000);
             // The mark goes where the SIGCONT was asked for: the process may run again before kill(1) returns.
             long thaw = stage.ctx().timeline().nowMicros();
