@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Checks what the reference notes (shared/reference/stacks.md) predict each stack tells the
  * application against what the run recorded: close codes and errors when the peer is killed,
- * and the outcome of a send after a local close. The run is the authority.
+ * the outcome of a send after a local close, and the close code the peer gets when the stack's own
+ * idle timeout ends a quiet session. The run is the authority.
  */
 public final class Predictions {
     private static final String RESOURCE = "predictions.properties";
@@ -56,6 +57,7 @@ public final class Predictions {
     /** The cell that measures a prediction: default profile, direct path, the stack in that role. */
     private static Optional<CellResult> source(Results results, String stack, String role, String what) {
         String scenario = what.startsWith("killed-peer") ? (role.equals("client") ? "server-crash" : "client-crash")
+                : what.startsWith("idle-timeout") ? role + "-idle-timeout"
                 : what.startsWith("message-size") ? "message-size" : "send-after-close";
         return results.cells().stream()
                 .filter(c -> c.scenario().equals(scenario) && c.profile().equals("default") && c.path() == NetworkPath.DIRECT)
@@ -68,6 +70,8 @@ public final class Predictions {
         return switch (what) {
             case "killed-peer.close" -> text(obs.get(role + "_close_code"), "no close");
             case "killed-peer.error" -> text(obs.get(role + "_error"), "no error");
+            case "idle-timeout.peer-close" -> "yes".equals(obs.get("kept_open")) ? "kept open"
+                    : text(obs.get((role.equals("client") ? "server" : "client") + "_close_code"), "no close");
             case "send-after-close" -> {
                 Object outcome = obs.get(role + "_local_close_outcome");
                 Object error = obs.get(role + "_local_close_error");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.stack.api.ClientOptions;
 import io.wsbed.stack.api.Connection;
+import io.wsbed.stack.api.RecordingListener;
 import io.wsbed.stack.api.ServerOptions;
 import java.net.Socket;
 import java.net.URI;
@@ -45,22 +46,6 @@ class JavaWebSocketStackTest {
         int port = startServer();
         client.connect(URI.create("ws://127.0.0.1:" + port + "/ws"), clientSide).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return new Connection[] {clientSide.awaitConnection(WAIT), serverSide.awaitConnection(WAIT)};
-    }
-
-    @Test
-    void textRoundTripAndCloseCodeSeenByBothSides() throws Exception {
-        Connection[] c = connect();
-        RecordingListener.Outcome sent = new RecordingListener.Outcome();
-        c[0].sendText("{\"seq\":1}", sent);
-        assertEquals("ok", sent.await(WAIT), "a send on an open session returns normally");
-        serverSide.await("text:{\"seq\":1}", WAIT);
-
-        c[1].sendText("{\"echo\":1}", new RecordingListener.Outcome());
-        clientSide.await("text:{\"echo\":1}", WAIT);
-
-        c[0].close(4000, "done");
-        serverSide.await("close:4000:done", WAIT);
-        clientSide.await("close:4000:done", WAIT);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.stack.api.ClientOptions;
 import io.wsbed.stack.api.Connection;
+import io.wsbed.stack.api.RecordingListener;
 import io.wsbed.stack.api.ServerOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -35,22 +36,6 @@ class JettyStackTest {
                 ClientOptions.Reconnect.NONE, -1, 3_000, 1));
         client.connect(URI.create("ws://127.0.0.1:" + port + "/ws"), clientSide).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return new Connection[] {clientSide.awaitConnection(WAIT), serverSide.awaitConnection(WAIT)};
-    }
-
-    @Test
-    void textRoundTripAndCloseCodeSeenByBothSides() throws Exception {
-        Connection[] c = connect(-1);
-        RecordingListener.Outcome sent = new RecordingListener.Outcome();
-        c[0].sendText("{\"seq\":1}", sent);
-        assertEquals("ok", sent.await(WAIT), "the send callback of an open session must succeed");
-        serverSide.await("text:{\"seq\":1}", WAIT);
-
-        c[1].sendText("{\"echo\":1}", new RecordingListener.Outcome());
-        clientSide.await("text:{\"echo\":1}", WAIT);
-
-        c[0].close(4000, "done");
-        serverSide.await("close:4000:done", WAIT);
-        clientSide.await("close:4000:done", WAIT);
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.stack.api.ClientOptions;
 import io.wsbed.stack.api.Connection;
+import io.wsbed.stack.api.RecordingListener;
 import io.wsbed.stack.api.ServerOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class TomcatStackTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final RecordingListener serverSide = new RecordingListener();
-    private final RecordingListener clientSide = new RecordingListener();
+    private final RecordingListener serverSide = new RecordingListener("server");
+    private final RecordingListener clientSide = new RecordingListener("client");
     private EmbeddedServerEngine server;
     private WsContainerClientEngine client;
     private Connection atServer;
@@ -37,8 +39,8 @@ class TomcatStackTest {
         client = new WsContainerClientEngine();
         client.start(new ClientOptions(uri, 0, 0, 0, ClientOptions.Reconnect.NONE, -1, 5_000, 1L));
         client.connect(uri, clientSide).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        atClient = clientSide.await("open", WAIT).connection();
-        atServer = serverSide.await("open", WAIT).connection();
+        atClient = clientSide.awaitConnection(WAIT);
+        atServer = serverSide.awaitConnection(WAIT);
     }
 
     @AfterEach
@@ -74,30 +76,17 @@ class TomcatStackTest {
     }
 
     @Test
-    void textTravelsBothWaysAndBothSidesSeeTheCloseCode() throws Exception {
-        atClient.sendText("{\"seq\":1}", clientSide.sendResult());
-        assertEquals("ok", clientSide.await("sent", WAIT).detail(), "client send outcome");
-        assertEquals("{\"seq\":1}", serverSide.await("text", WAIT).detail());
-
-        atServer.sendText("{\"echo\":1}", serverSide.sendResult());
-        assertEquals("ok", serverSide.await("sent", WAIT).detail(), "server send outcome");
-        assertEquals("{\"echo\":1}", clientSide.await("text", WAIT).detail());
-
-        atClient.close(4001, "done here");
-        assertEquals("4001 done here", serverSide.await("close", WAIT).detail(), "close seen by the server");
-        assertEquals("4001 done here", clientSide.await("close", WAIT).detail(), "close seen by the client");
-    }
-
-    @Test
     void sendsFromManyThreadsAreQueuedNotRefused() throws Exception {
         int count = 200;
+        RecordingListener.Outcome[] outcomes = new RecordingListener.Outcome[count];
+        Arrays.setAll(outcomes, n -> new RecordingListener.Outcome());
         Thread[] senders = new Thread[4];
         for (int i = 0; i < senders.length; i++) {
             int first = i * (count / senders.length);
             senders[i] = new Thread(() -> {
                 for (int n = first; n < first + count / senders.length; n++) {
                     try {
-                        atServer.sendText("{\"seq\":" + n + "}", serverSide.sendResult());
+                        atServer.sendText("{\"seq\":" + n + "}", outcomes[n]);
                     } catch (Exception e) {
                         throw new AssertionError("send " + n + " threw", e);
                     }
@@ -108,11 +97,10 @@ class TomcatStackTest {
         for (Thread t : senders) {
             t.join(WAIT.toMillis());
         }
-        clientSide.awaitNth("text", count, WAIT);
-        serverSide.awaitNth("sent", count, WAIT);
-        List<String> outcomes = serverSide.reports().stream().filter(r -> r.kind().equals("sent"))
-                .map(RecordingListener.Report::detail).distinct().toList();
-        assertEquals(List.of("ok"), outcomes, "every concurrent send is reported ok");
+        clientSide.awaitMatches(e -> e.startsWith("text:"), count, "a text", WAIT);
+        for (int n = 0; n < count; n++) {
+            assertEquals("ok", outcomes[n].await(WAIT), "every concurrent send is reported ok; send " + n + " was not");
+        }
     }
 
     @Test
@@ -126,20 +114,21 @@ class TomcatStackTest {
     @Test
     void sendAfterTheCloseHandshakeThrowsIllegalState() throws Exception {
         atClient.close(1000, "");
-        clientSide.await("close", WAIT);
-        serverSide.await("close", WAIT);
+        clientSide.awaitClose(WAIT);
+        serverSide.awaitClose(WAIT);
         // The session is CLOSED once the server's answering Close frame was read, which may come
         // just after the client's close callback; until then the Close frame already sent makes
         // writeMessagePart throw the same IllegalStateException.
-        assertThrows(IllegalStateException.class, () -> atClient.sendText("{\"seq\":2}", clientSide.sendResult()));
+        assertThrows(IllegalStateException.class, () -> atClient.sendText("{\"seq\":2}", new RecordingListener.Outcome()));
     }
 
     @Test
     void abortEndsTheSessionOnBothSides() throws Exception {
         atClient.abort();
-        clientSide.await("close", WAIT);
-        String seen = serverSide.await("close", WAIT).detail();
-        assertTrue(seen.startsWith("1002") || seen.startsWith("1006"), "server sees a protocol error or abnormal close, got " + seen);
+        clientSide.awaitClose(WAIT);
+        String seen = serverSide.awaitClose(WAIT);
+        assertTrue(seen.startsWith("close:1002:") || seen.startsWith("close:1006:"),
+                "server sees a protocol error or abnormal close, got " + seen);
     }
 
     @Test

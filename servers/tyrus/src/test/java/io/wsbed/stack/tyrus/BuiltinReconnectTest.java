@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsbed.stack.api.ClientOptions;
 import io.wsbed.stack.api.Connection;
+import io.wsbed.stack.api.RecordingListener;
 import io.wsbed.stack.api.ServerOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -19,8 +20,8 @@ class BuiltinReconnectTest {
     @Test
     void reconnectsAfterTheServerClosesAndReportsANewConnection() throws Exception {
         QuietLogging.apply();
-        Recorder serverSide = new Recorder();
-        Recorder clientSide = new Recorder();
+        RecordingListener serverSide = new RecordingListener("server");
+        RecordingListener clientSide = new RecordingListener("client");
         StandaloneServerEngine server = new StandaloneServerEngine();
         ClientManagerEngine client = new ClientManagerEngine();
         try {
@@ -28,12 +29,12 @@ class BuiltinReconnectTest {
             URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
             client.start(new ClientOptions(uri, 0, 0, 0, ClientOptions.Reconnect.BUILTIN, -1, 5_000, 1L));
             client.connect(uri, clientSide).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            Connection first = clientSide.await("open", WAIT).connection();
-            serverSide.await("open", WAIT).connection().close(1001, "restarting");
-            clientSide.await("close", WAIT);
+            Connection first = clientSide.awaitConnection(WAIT);
+            serverSide.awaitConnection(WAIT).close(1001, "restarting");
+            clientSide.awaitClose(WAIT);
             long closedAt = System.nanoTime();
 
-            Connection second = clientSide.await("open", e -> e.connection() != first, WAIT).connection();
+            Connection second = clientSide.awaitConnection(2, WAIT);
             long delayMs = (System.nanoTime() - closedAt) / 1_000_000;
             assertNotSame(first, second, "a reconnect is a new session with its own Connection");
             assertTrue(delayMs >= 4_000,

@@ -3,6 +3,7 @@ package io.wsbed.stack.tyrus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.wsbed.stack.api.RecordingListener;
 import io.wsbed.stack.api.ServerOptions;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -27,7 +28,7 @@ class StandaloneServerTest {
     @Test
     void listensOnTheRequestedLoopbackAddressOnly() throws Exception {
         QuietLogging.apply();
-        int port = server.start(new ServerOptions("127.0.0.2", 0, "/ws", 0, 0, 0, -1), new Recorder());
+        int port = server.start(new ServerOptions("127.0.0.2", 0, "/ws", 0, 0, 0, -1), new RecordingListener("server"));
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.2", port), 2_000);
         }
@@ -42,7 +43,7 @@ class StandaloneServerTest {
     @Test
     void plainHttpAndUnknownPathsGetNotFound() throws Exception {
         QuietLogging.apply();
-        int port = server.start(new ServerOptions("127.0.0.1", 0, "/ws", 0, 0, 0, -1), new Recorder());
+        int port = server.start(new ServerOptions("127.0.0.1", 0, "/ws", 0, 0, 0, -1), new RecordingListener("server"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (String path : new String[] {"/", "/ws", "/elsewhere"}) {
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
