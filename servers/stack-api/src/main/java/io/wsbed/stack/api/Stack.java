@@ -31,6 +31,14 @@ public interface Stack {
         return "";
     }
 
+    /**
+     * The wire protocol family: "websocket" (plain RFC 6455) or "socket.io". Stacks of different
+     * families never talk to each other.
+     */
+    default String protocol() {
+        return "websocket";
+    }
+
     /** A new server engine, or null when the library has no server role. */
     ServerEngine newServer();
 

@@ -66,8 +66,8 @@ public final class StackMain {
         ClientEngine clientEngine = stack.newClient();
         boolean client = clientEngine != null;
         String roles = server && client ? "server,client" : server ? "server" : "client";
-        events.emit("info", "stack", stack.id(), "name", stack.name(), "version", stack.version(),
-                "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
+        events.emit("info", "contract", 1, "stack", stack.id(), "name", stack.name(), "version", stack.version(),
+                "roles", roles, "protocol", stack.protocol(), "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
                 "builtin_reconnect", client && clientEngine.hasBuiltinReconnect(), "defaults", stack.defaults());
     }
 
@@ -76,7 +76,7 @@ public final class StackMain {
                 + "; usage: server [--host H] [--port P] [--path /ws] [--tick-ms N] [--heartbeat-ms N]"
                 + " [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws://host:port/path [--send-ms N]"
                 + " [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin]"
-                + " [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] | info");
+                + " [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] [--transports a,b] | info");
         StackProcess.exit(2);
     }
 }
