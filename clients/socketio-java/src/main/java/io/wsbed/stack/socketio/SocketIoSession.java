@@ -52,6 +52,13 @@ final class SocketIoSession {
                 transport(t.name);
             }
         });
+        if (builtinReconnect) {
+            // The event stream has no line for a reconnect the library makes by itself: stderr keeps them.
+            socket.io().on(Manager.EVENT_RECONNECT_ATTEMPT, args -> System.err.println(
+                    "socket.io-java: the Manager's reconnect attempt " + (args.length > 0 ? args[0] : "?")));
+            socket.io().on(Manager.EVENT_RECONNECT_ERROR, args -> System.err.println(
+                    "socket.io-java: the Manager's reconnect attempt failed: " + (args.length > 0 ? args[0] : "?")));
+        }
         socket.connect();
         return this;
     }
