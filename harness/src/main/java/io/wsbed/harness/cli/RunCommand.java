@@ -88,6 +88,12 @@ final class RunCommand implements Callable<Integer> {
         options.put("wsbed.shard", v);
     }
 
+    @Option(names = "--stack-dir", paramLabel = "DIR",
+            description = "also find stacks in DIR (a stack folder with a wsbed-stack.properties, or a folder of them); repeatable")
+    void stackDir(String v) {
+        options.merge("wsbed.stack.dirs", v, (a, b) -> a + "," + b);
+    }
+
     @Option(names = "--capture", paramLabel = "MODE",
             description = "capture each cell's packets into a wire lane: auto, on, off (default: auto, on where tcpdump may)")
     void capture(String v) {

@@ -48,12 +48,21 @@ public final class ChildProcess implements AutoCloseable {
      * {@code logDir/label.err}.
      */
     public static ChildProcess start(String label, List<String> command, Path logDir, Consumer<String> lines) {
+        return start(label, command, null, logDir, lines);
+    }
+
+    /** As {@link #start(String, List, Path, Consumer)}, run from {@code workDir} (null: the harness's own). */
+    public static ChildProcess start(String label, List<String> command, Path workDir, Path logDir,
+                                     Consumer<String> lines) {
         try {
             Files.createDirectories(logDir);
             Path out = logDir.resolve(label + ".out");
             Path err = logDir.resolve(label + ".err");
             ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.to(err.toFile()));
+            if (workDir != null) {
+                pb.directory(workDir.toFile());
+            }
             Files.writeString(logDir.resolve(label + ".cmd"), String.join(" ", command) + "\n");
             Process p = pb.start();
             ProcessRegistry.register(p.toHandle());

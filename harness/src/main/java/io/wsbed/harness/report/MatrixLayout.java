@@ -3,6 +3,7 @@ package io.wsbed.harness.report;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.Results;
 import io.wsbed.harness.result.ScenarioInfo;
+import io.wsbed.harness.stack.StackDescriptor;
 import io.wsbed.harness.stack.StackInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,18 +73,35 @@ final class MatrixLayout {
         return String.valueOf(r.run().selection().getOrDefault("reference_server", "jetty"));
     }
 
-    /** The server view, and the client view when it has at least one client stack besides the server view's cell. */
+    /**
+     * For each protocol family (plain WebSocket first), its server view, and its client view when it
+     * has at least one client stack besides the server view's cell. Another family's tables are
+     * pinned to its first stack by id with the role, as the run paired them.
+     */
     static List<Table> tables(Results r) {
         List<Table> out = new ArrayList<>();
-        String client = referenceClient(r);
-        String server = referenceServer(r);
-        Table servers = table(r, "Servers (client: " + client + ")", "server", client, c -> c.client().equals(client));
+        for (String family : families(r)) {
+            out.addAll(tables(r, family));
+        }
+        return out;
+    }
+
+    private static List<Table> tables(Results r, String family) {
+        List<Table> out = new ArrayList<>();
+        boolean websocket = family.equals(StackDescriptor.WEBSOCKET);
+        String client = websocket ? referenceClient(r) : firstOf(r, family, "client");
+        String server = websocket ? referenceServer(r) : firstOf(r, family, "server");
+        Set<String> members = members(r, family);
+        String prefix = websocket ? "" : family + " ";
+        Table servers = table(r, prefix + "Servers (client: " + client + ")", "server", client,
+                c -> c.client().equals(client) && members.contains(c.server()));
         // A client-view row holding only the reference client's cell (a scenario of the server view
         // alone) compares nothing; that cell is in the server view already.
         Set<String> compared = new HashSet<>();
         r.cells().stream().filter(c -> c.server().equals(server) && !c.client().equals(client))
                 .forEach(c -> compared.add(c.scenario() + "|" + c.path().id() + "|" + c.profile()));
-        Table clients = table(r, "Clients (server: " + server + ")", "client", server, c -> c.server().equals(server)
+        Table clients = table(r, prefix + "Clients (server: " + server + ")", "client", server,
+                c -> c.server().equals(server) && members.contains(c.client())
                 && (compared.isEmpty() || compared.contains(c.scenario() + "|" + c.path().id() + "|" + c.profile())));
         if (!servers.rows().isEmpty()) {
             out.add(servers);
@@ -95,11 +113,49 @@ final class MatrixLayout {
         return out;
     }
 
-    /** Cells that neither view shows. */
+    /** The protocol families of the run's stacks: websocket first, then the others by name. */
+    private static List<String> families(Results r) {
+        Set<String> families = new java.util.TreeSet<>();
+        r.stacks().forEach(s -> families.add(s.protocol()));
+        List<String> out = new ArrayList<>(List.of(StackDescriptor.WEBSOCKET));
+        families.stream().filter(f -> !f.equals(StackDescriptor.WEBSOCKET)).forEach(out::add);
+        return out;
+    }
+
+    /** The family's stacks; stacks results.json does not describe count as plain WebSocket. */
+    private static Set<String> members(Results r, String family) {
+        Set<String> described = new HashSet<>();
+        Set<String> out = new HashSet<>();
+        r.stacks().forEach(s -> {
+            described.add(s.id());
+            if (s.protocol().equals(family)) {
+                out.add(s.id());
+            }
+        });
+        if (family.equals(StackDescriptor.WEBSOCKET)) {
+            r.cells().forEach(c -> {
+                for (String id : List.of(c.server(), c.client())) {
+                    if (!described.contains(id)) {
+                        out.add(id);
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String firstOf(Results r, String family, String role) {
+        return r.stacks().stream().filter(s -> s.protocol().equals(family) && s.roles().contains(role))
+                .map(StackInfo::id).sorted().findFirst().orElse("");
+    }
+
+    /** Cells that no table shows. */
     static List<CellResult> others(Results r) {
-        String client = referenceClient(r);
-        String server = referenceServer(r);
-        return r.cells().stream().filter(c -> !c.client().equals(client) && !c.server().equals(server)).toList();
+        Set<String> shown = new HashSet<>();
+        for (Table t : tables(r)) {
+            t.byRowAndColumn().values().forEach(c -> shown.add(c.id()));
+        }
+        return r.cells().stream().filter(c -> !shown.contains(c.id())).toList();
     }
 
     private static Table table(Results r, String title, String role, String pin,

@@ -59,7 +59,8 @@ public final class ResultsJsonReader {
         List<StackInfo> stacks = new ArrayList<>();
         for (JsonNode s : array(root, "stacks")) {
             stacks.add(new StackInfo(text(s, "id"), opt(s, "name"), opt(s, "version"), strings(s.path("roles")),
-                    opt(s, "heartbeat"), opt(s, "send_api"), s.path("builtin_reconnect").asBoolean(false), opt(s, "defaults")));
+                    opt(s, "heartbeat"), opt(s, "send_api"), s.path("builtin_reconnect").asBoolean(false), opt(s, "defaults"),
+                    opt(s, "protocol"), opt(s, "unavailable")));
         }
         List<ScenarioInfo> scenarios = new ArrayList<>();
         for (JsonNode s : array(root, "scenarios")) {

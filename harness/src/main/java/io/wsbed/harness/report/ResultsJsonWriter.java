@@ -61,6 +61,10 @@ public final class ResultsJsonWriter {
             n.put("send_api", s.sendApi());
             n.put("builtin_reconnect", s.builtinReconnect());
             n.put("defaults", s.defaults());
+            n.put("protocol", s.protocol());
+            if (!s.available()) {
+                n.put("unavailable", s.unavailable());
+            }
         }
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioInfo s : r.scenarios()) {

@@ -54,10 +54,22 @@ final class CellRunner {
         this.seed = seed;
     }
 
+    /** The first of the cell's two stacks that cannot run here, with why and the fix. */
+    private java.util.Optional<String> unavailable(Cell cell) {
+        for (String id : List.of(cell.server(), cell.client())) {
+            StackInfo info = infos.get(id);
+            if (info != null && !info.available()) {
+                return java.util.Optional.of("stack '" + id + "' cannot run here: " + info.unavailable());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     CellResult run(Cell cell, Scenario scenario, Path logDir, String logsRelative) {
         Timeline timeline = new Timeline(clock);
         long startNanos = System.nanoTime();
-        String skip = scenario.skipReason(infos.get(cell.server()), infos.get(cell.client()), cell.path(), infra);
+        String skip = unavailable(cell).orElseGet(
+                () -> scenario.skipReason(infos.get(cell.server()), infos.get(cell.client()), cell.path(), infra));
         if (skip != null) {
             return result(cell, scenario, Judgement.skipped(skip), null, List.of(), logsRelative, Map.of(), 0, startNanos, 0,
                     null);

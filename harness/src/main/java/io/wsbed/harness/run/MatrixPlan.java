@@ -15,9 +15,11 @@ import java.util.Set;
 
 /**
  * Turns the selection into cells. The server view runs every selected server stack against the
- * reference client in every selected scenario; the client view runs every selected client stack
- * against the reference server in the scenarios that have a client side. Selecting only server
- * stacks drops the client view, and selecting only client stacks drops the server view.
+ * reference client of its protocol family in every selected scenario; the client view runs every
+ * selected client stack against the reference server of its family in the scenarios that have a
+ * client side. Selecting only server stacks drops the client view, and selecting only client
+ * stacks drops the server view. Nothing is paired across protocol families (a socket.io server
+ * with a plain WebSocket client would measure a failed handshake, not resilience).
  */
 public final class MatrixPlan {
     private MatrixPlan() {
@@ -31,6 +33,7 @@ public final class MatrixPlan {
         List<NetworkPath> paths = s.paths().stream().map(p -> NetworkPath.byId(p, "wsbed.paths")).toList();
         List<String> servers = serverView(s, infos);
         List<String> clients = clientView(s, infos);
+        Families families = Families.of(s, infos);
 
         Set<Cell> cells = new LinkedHashSet<>();
         for (String id : scenarios) {
@@ -45,12 +48,12 @@ public final class MatrixPlan {
                     }
                     if (Scenarios.inServerView(id)) {
                         for (String server : servers) {
-                            cells.add(new Cell(id, server, s.referenceClient(), profile, path));
+                            cells.add(new Cell(id, server, families.referenceClient(server), profile, path));
                         }
                     }
                     if (Scenarios.inClientView(id)) {
                         for (String client : clients) {
-                            cells.add(new Cell(id, s.referenceServer(), client, profile, path));
+                            cells.add(new Cell(id, families.referenceServer(client), client, profile, path));
                         }
                     }
                 }

@@ -99,7 +99,7 @@ public final class MatrixRun {
      */
     public static MatrixRun prepare(Settings settings, Clock clock) {
         LOG.info("wsbed settings: {}", settings.describe());
-        StackCatalog catalog = StackCatalog.discover(settings.root());
+        StackCatalog catalog = StackCatalog.discover(settings.root(), settings.stackDirs());
         // Validate the whole selection before the previous report is cleared: a typo must not cost it.
         Map<String, StackInfo> infos = catalog.describe(catalog.ids(), infoLogs());
         List<Cell> plan = MatrixPlan.plan(settings, infos);

@@ -45,19 +45,21 @@ import java.util.TreeMap;
  * @param shard which part of the cells this run takes, or null for all of them
  * @param cds whether Java stacks start from class-data-sharing archives (see
  *     {@link io.wsbed.harness.stack.StartArchives})
+ * @param stackDirs more folders to find stacks in, besides servers/ and clients/: each a stack
+ *     folder or a folder of them (a stack of your own, outside this checkout)
  */
 public record Settings(Path root, Path reportDir, List<String> stacks, List<String> clients, List<String> scenarios,
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
                        String nginxBin, java.net.URI toxiproxyUrl, List<String> paths, String infra,
                        String nginxImage, String toxiproxyImage, int repeat, int stormClients, String capture,
-                       Integer parallel, Shard shard, boolean cds) {
+                       Integer parallel, Shard shard, boolean cds, List<Path> stackDirs) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
             "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths", "wsbed.infra",
             "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients", "wsbed.capture",
-            "wsbed.parallel", "wsbed.shard", "wsbed.cds");
+            "wsbed.parallel", "wsbed.shard", "wsbed.cds", "wsbed.stack.dirs");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -65,6 +67,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         scenarios = List.copyOf(scenarios);
         profiles = List.copyOf(profiles);
         paths = List.copyOf(paths);
+        stackDirs = List.copyOf(stackDirs);
     }
 
     /** Reads the settings from {@code wsbed.*} properties; anything unset gets its default. */
@@ -87,7 +90,8 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 oneOf("wsbed.capture", props.getOrDefault("wsbed.capture", "auto"), CaptureMode.SETTINGS),
                 props.containsKey("wsbed.parallel") ? parallel(props.get("wsbed.parallel")) : null,
                 props.containsKey("wsbed.shard") ? Shard.parse("wsbed.shard", props.get("wsbed.shard")) : null,
-                oneOf("wsbed.cds", props.getOrDefault("wsbed.cds", "on"), List.of("on", "off")).equals("on"));
+                oneOf("wsbed.cds", props.getOrDefault("wsbed.cds", "on"), List.of("on", "off")).equals("on"),
+                list(props.get("wsbed.stack.dirs")).stream().map(d -> Path.of(d).toAbsolutePath().normalize()).toList());
     }
 
     /** The settings from this JVM's {@code wsbed.*} system properties (the suite). */
@@ -137,6 +141,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         m.put("wsbed.parallel", parallel == null ? defaultParallel() + "(default)" : parallel.toString());
         m.put("wsbed.shard", shard == null ? "all" : shard.toString());
         m.put("wsbed.cds", cds ? "on" : "off");
+        m.put("wsbed.stack.dirs", stackDirs.isEmpty() ? "none" : String.join(",", stackDirs.stream().map(Path::toString).toList()));
         return m;
     }
 

@@ -31,8 +31,8 @@ final class ArchiveTraining {
     }
 
     /** Whether the archive of this stack and role is there and current. */
-    static Optional<StartArchive> existing(StackDescriptor stack, String role) {
-        Layout l = Layout.of(stack, role);
+    static Optional<StartArchive> existing(StackDescriptor stack, JavaLauncher java, String role) {
+        Layout l = Layout.of(stack, java, role);
         try {
             if (Files.exists(l.archive) && Files.exists(l.keyFile)
                     && Files.readString(l.keyFile, StandardCharsets.UTF_8).equals(l.key())) {
@@ -45,19 +45,19 @@ final class ArchiveTraining {
     }
 
     /** Trains and dumps the archive; throws a HarnessException saying why when it cannot. */
-    static StartArchive make(StackDescriptor stack, String role, StackDescriptor peer, Path logDir) {
-        Layout l = Layout.of(stack, role);
+    static StartArchive make(StackDescriptor stack, JavaLauncher java, String role, StackDescriptor peer, Path logDir) {
+        Layout l = Layout.of(stack, java, role);
         try {
             Files.deleteIfExists(l.classList);
             Files.deleteIfExists(l.keyFile);
-            record(stack, role, peer, l, logDir);
+            record(stack, java, role, peer, l, logDir);
             if (!Files.exists(l.classList)) {
                 throw new HarnessException("the training run wrote no class list");
             }
             Path tmp = l.archive.resolveSibling(role + ".jsa.tmp");
-            List<String> dump = new ArrayList<>(List.of(JavaCommand.java(), "-Xshare:dump",
+            List<String> dump = new ArrayList<>(List.of(JavaLauncher.java(), "-Xshare:dump",
                     "-XX:SharedClassListFile=" + l.classList, "-XX:SharedArchiveFile=" + tmp, "-cp", l.classpath));
-            dump.addAll(JavaCommand.JVM_FLAGS.stream().filter(f -> !f.startsWith("-Xshare")).toList());
+            dump.addAll(JavaLauncher.JVM_FLAGS.stream().filter(f -> !f.startsWith("-Xshare")).toList());
             dump.add("-version");
             try (ChildProcess p = ChildProcess.start("cds-dump-" + stack.id() + "-" + role, dump, logDir, line -> { })) {
                 if (!p.awaitExit(DUMP) || !Integer.valueOf(0).equals(p.exitCode()) || !Files.exists(tmp)) {
@@ -74,26 +74,28 @@ final class ArchiveTraining {
     }
 
     /** One session of the role against the peer, with the role's JVM writing down every class it loads. */
-    private static void record(StackDescriptor stack, String role, StackDescriptor peer, Layout l, Path logDir) {
+    private static void record(StackDescriptor stack, JavaLauncher java, String role, StackDescriptor peer, Layout l,
+                               Path logDir) {
         Timeline timeline = new Timeline(Clock.systemUTC());
         List<String> flags = List.of("-XX:DumpLoadedClassList=" + l.classList);
         boolean server = role.equals("server");
         String label = "cds-train-" + stack.id() + "-" + role;
         try (RunningStack trainee = server
-                ? RunningStack.launch(JavaCommand.of(stack, List.of("server", "--port", "0", "--tick-ms", "50"), l.classpath, flags),
-                        stack.id(), label, logDir, timeline)
+                ? RunningStack.launch(java.command(List.of("server", "--port", "0", "--tick-ms", "50"), l.classpath, flags),
+                        stack.folder(), stack.id(), label, logDir, timeline)
                 : null;
              RunningStack peerServer = server ? null
-                     : RunningStack.launch(JavaCommand.of(peer, List.of("server", "--port", "0", "--tick-ms", "50")),
-                             peer.id(), "cds-peer-" + peer.id(), logDir, timeline)) {
+                     : RunningStack.launch(peer.launcher().command(List.of("server", "--port", "0", "--tick-ms", "50")),
+                             peer.folder(), peer.id(), "cds-peer-" + peer.id(), logDir, timeline)) {
             RunningStack listening = server ? trainee : peerServer;
             listening.awaitReady(READY);
             List<String> client = List.of("client", "--url", "ws://127.0.0.1:" + listening.port() + "/ws", "--send-ms", "50",
                     "--reconnect", "none");
             try (RunningStack connecting = server
-                    ? RunningStack.launch(JavaCommand.of(peer, client), peer.id(), "cds-peer-" + peer.id(), logDir, timeline)
-                    : RunningStack.launch(JavaCommand.of(stack, client, l.classpath, flags), stack.id(), label, logDir,
-                            timeline)) {
+                    ? RunningStack.launch(peer.launcher().command(client), peer.folder(), peer.id(), "cds-peer-" + peer.id(),
+                            logDir, timeline)
+                    : RunningStack.launch(java.command(client, l.classpath, flags), stack.folder(), stack.id(), label,
+                            logDir, timeline)) {
                 connecting.awaitReady(READY);
                 String learner = server ? listening.label() : connecting.label();
                 int got = timeline.awaitCount(e -> e.source().equals(learner) && e.ev().equals("recv"), 3, FLOW);
@@ -111,12 +113,12 @@ final class ArchiveTraining {
 
     /** Where one stack's archive of one role and everything it is made from live. */
     private record Layout(Path archive, Path keyFile, Path classList, String classpath) {
-        static Layout of(StackDescriptor stack, String role) {
-            Path dir = stack.moduleDir().resolve("target").resolve("wsbed").resolve("cds");
+        static Layout of(StackDescriptor stack, JavaLauncher java, String role) {
+            Path dir = stack.folder().resolve("target").resolve("wsbed").resolve("cds");
             // CDS takes jars only: every folder on the classpath (the stack's classes; stack-api's
             // when Maven resolved it inside a reactor that had not packaged it) goes in as a jar.
             List<String> entries = new ArrayList<>();
-            String[] parts = stack.classpath().split(File.pathSeparator);
+            String[] parts = java.classpath().split(File.pathSeparator);
             for (int i = 0; i < parts.length; i++) {
                 Path p = Path.of(parts[i]);
                 Path entry = Files.isDirectory(p)
@@ -130,7 +132,7 @@ final class ArchiveTraining {
         /** What the archive depends on: the JVM, its flags, the classpath and each jar's time and size. */
         String key() {
             List<String> lines = new ArrayList<>(List.of(System.getProperty("java.home"),
-                    System.getProperty("java.vm.version"), String.join(" ", JavaCommand.JVM_FLAGS), classpath));
+                    System.getProperty("java.vm.version"), String.join(" ", JavaLauncher.JVM_FLAGS), classpath));
             for (String entry : classpath.split(File.pathSeparator)) {
                 try {
                     Path p = Path.of(entry);

@@ -25,8 +25,8 @@ final class InfoQuery {
 
     static StackInfo ask(StackDescriptor stack, Path logDir, Duration bound) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        ChildProcess p = ChildProcess.start("info-" + stack.id(), JavaCommand.of(stack, List.of("info")), logDir,
-                lines::add);
+        ChildProcess p = ChildProcess.start("info-" + stack.id(), stack.launcher().command(List.of("info")),
+                stack.launcher().workDir(), logDir, lines::add);
         try {
             // info reads no command; a closed stdin also tells a stack that waits for one to exit.
             p.closeInput();
@@ -41,8 +41,15 @@ final class InfoQuery {
                 throw failure(stack, p, "printed no info line (exit " + p.exitCode() + ")");
             }
             Event e = info.get();
+            String protocol = e.str("protocol");
+            if (protocol != null && !protocol.isEmpty() && !protocol.equals(stack.protocol())) {
+                throw HarnessException.configuration("stack '" + stack.id() + "' says protocol '" + protocol
+                        + "' in info but '" + stack.protocol() + "' in " + stack.folder().resolve(StackDescriptor.FILE)
+                        + "; make them agree");
+            }
             return new StackInfo(stack.id(), e.str("name"), e.str("version"), Arrays.asList(e.str("roles").split(",")),
-                    e.str("heartbeat"), e.str("send_api"), e.flag("builtin_reconnect"), e.str("defaults"));
+                    e.str("heartbeat"), e.str("send_api"), e.flag("builtin_reconnect"), e.str("defaults"),
+                    stack.protocol(), "");
         } finally {
             p.close();
         }

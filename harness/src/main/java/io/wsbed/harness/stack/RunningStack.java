@@ -49,8 +49,10 @@ public final class RunningStack implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>();
         args.add(role);
         args.addAll(options);
-        List<String> command = archive.map(a -> JavaCommand.of(stack, args, a)).orElseGet(() -> JavaCommand.of(stack, args));
-        return launch(lowered ? StartPriority.lowered(command) : command, stack.id(), label, logDir, timeline);
+        List<String> command = archive.flatMap(a -> stack.java().map(j -> j.command(args, a)))
+                .orElseGet(() -> stack.launcher().command(args));
+        return launch(lowered ? StartPriority.lowered(command) : command, stack.launcher().workDir(), stack.id(), label,
+                logDir, timeline);
     }
 
     /** Gives the process the normal CPU priority back (after a lowered start). */
@@ -59,9 +61,10 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** Launches a stack's full command line (the start archive's training run has its own flags). */
-    static RunningStack launch(List<String> command, String stackId, String label, Path logDir, Timeline timeline) {
+    static RunningStack launch(List<String> command, Path workDir, String stackId, String label, Path logDir,
+                               Timeline timeline) {
         long launched = timeline.nowMicros();
-        ChildProcess p = ChildProcess.start(label, command, logDir,
+        ChildProcess p = ChildProcess.start(label, command, workDir, logDir,
                 line -> EventLineParser.parse(label, line).ifPresent(timeline::add));
         return new RunningStack(label, stackId, p, timeline, launched);
     }

@@ -43,15 +43,21 @@ public final class StartArchives {
         long began = System.nanoTime();
         for (Map.Entry<String, Set<String>> e : roles.entrySet()) {
             StackDescriptor stack = catalog.require(e.getKey());
+            Optional<JavaLauncher> java = stack.java();
+            // Archives are for Java stacks that run here; training pairs them with a WebSocket reference peer.
+            if (java.isEmpty() || !stack.protocol().equals(StackDescriptor.WEBSOCKET)
+                    || catalog.unavailable(stack.id()).isPresent()) {
+                continue;
+            }
             for (String role : e.getValue()) {
-                Optional<StartArchive> found = ArchiveTraining.existing(stack, role);
+                Optional<StartArchive> found = ArchiveTraining.existing(stack, java.get(), role);
                 if (found.isPresent()) {
                     ready.put(key(stack.id(), role), found.get());
                     continue;
                 }
                 try {
                     LOG.info("wsbed: making the start archive of {} as {} (once per build)", stack.id(), role);
-                    ready.put(key(stack.id(), role), ArchiveTraining.make(stack, role,
+                    ready.put(key(stack.id(), role), ArchiveTraining.make(stack, java.get(), role,
                             catalog.require(peers.get(role)), logDir));
                     made++;
                 } catch (HarnessException ex) {

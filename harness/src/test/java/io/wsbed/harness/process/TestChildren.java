@@ -53,7 +53,7 @@ final class TestChildren {
     }
 
     static StackDescriptor descriptor(Class<?> main) {
-        return new StackDescriptor("test-" + main.getSimpleName().toLowerCase(java.util.Locale.ROOT),
+        return StackDescriptor.ofJava("test-" + main.getSimpleName().toLowerCase(java.util.Locale.ROOT),
                 main.getSimpleName(), main.getName(), System.getProperty("java.class.path"), Path.of("."));
     }
 }

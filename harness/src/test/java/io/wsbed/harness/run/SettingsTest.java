@@ -151,7 +151,7 @@ class SettingsTest {
         assertTrue(line.contains(" wsbed.window=10000ms wsbed.seed=7 "), line);
         assertTrue(line.endsWith(" wsbed.toxiproxy.url=embedded wsbed.paths=all wsbed.infra=local "
                 + "wsbed.nginx.image=default wsbed.toxiproxy.image=default wsbed.repeat=2 wsbed.storm.clients=200 "
-                + "wsbed.capture=auto wsbed.parallel=" + Settings.defaultParallel() + "(default) wsbed.shard=all wsbed.cds=on"), line);
+                + "wsbed.capture=auto wsbed.parallel=" + Settings.defaultParallel() + "(default) wsbed.shard=all wsbed.cds=on wsbed.stack.dirs=none"), line);
     }
 
     @Test

@@ -57,11 +57,16 @@ class StackCatalogTest {
         assertEquals("Configuration error: Unknown stack 'answer'; available: answers", e.getMessage());
     }
 
-    /** A checkout with one built stack module whose launcher is {@code main} on this test classpath. */
+    /**
+     * A checkout with one built Java stack module whose launcher is {@code main} on this test
+     * classpath (the build's classpath file holds it; the module's own classes folder is empty).
+     */
     private StackCatalog catalogWith(String id, Class<?> main) throws Exception {
-        Path wsbed = Files.createDirectories(root.resolve("servers").resolve(id).resolve("target").resolve("wsbed"));
-        Files.writeString(wsbed.resolve("stack.properties"), String.join("\n", "id=" + id, "name=" + main.getSimpleName(),
-                "main=" + main.getName(), "classes=" + System.getProperty("java.class.path").replace("\\", "\\\\"), ""));
+        Path folder = Files.createDirectories(root.resolve("servers").resolve(id));
+        Files.writeString(folder.resolve(StackDescriptor.FILE), String.join("\n", "id=" + id,
+                "name=" + main.getSimpleName(), "roles=server,client", "main=" + main.getName(), ""));
+        Path wsbed = Files.createDirectories(folder.resolve("target").resolve("wsbed"));
+        Files.writeString(wsbed.resolve("classpath.txt"), System.getProperty("java.class.path"));
         return StackCatalog.discover(root);
     }
 

@@ -6,7 +6,7 @@ package io.wsbed.stack.api;
  */
 public interface Stack {
 
-    /** Stable kebab-case id, the same as in the module's stack.properties. */
+    /** Stable kebab-case id, the same as in the module's wsbed-stack.properties. */
     String id();
 
     /** Human-readable name, for example "Jetty 12 (native WebSocket API)". */
@@ -32,8 +32,8 @@ public interface Stack {
     }
 
     /**
-     * The wire protocol family: "websocket" (plain RFC 6455) or "socket.io". Stacks of different
-     * families never talk to each other.
+     * The wire protocol family the stack speaks: "websocket" (plain RFC 6455) or another family
+     * such as "socket.io", which only pairs with peers of its own family.
      */
     default String protocol() {
         return "websocket";

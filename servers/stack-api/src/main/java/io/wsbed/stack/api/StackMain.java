@@ -61,13 +61,16 @@ public final class StackMain {
         process.started();
     }
 
+    /** The version of the process contract (docs/contract.md) this runtime speaks. */
+    static final int CONTRACT = 1;
+
     private static void info(Stack stack, EventOut events) {
         boolean server = stack.newServer() != null;
         ClientEngine clientEngine = stack.newClient();
         boolean client = clientEngine != null;
         String roles = server && client ? "server,client" : server ? "server" : "client";
-        events.emit("info", "contract", 1, "stack", stack.id(), "name", stack.name(), "version", stack.version(),
-                "roles", roles, "protocol", stack.protocol(), "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
+        events.emit("info", "contract", CONTRACT, "protocol", stack.protocol(), "stack", stack.id(), "name", stack.name(), "version", stack.version(),
+                "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
                 "builtin_reconnect", client && clientEngine.hasBuiltinReconnect(), "defaults", stack.defaults());
     }
 
@@ -76,7 +79,7 @@ public final class StackMain {
                 + "; usage: server [--host H] [--port P] [--path /ws] [--tick-ms N] [--heartbeat-ms N]"
                 + " [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws://host:port/path [--send-ms N]"
                 + " [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin]"
-                + " [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] [--transports a,b] | info");
+                + " [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] | info");
         StackProcess.exit(2);
     }
 }

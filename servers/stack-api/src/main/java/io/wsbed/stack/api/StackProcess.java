@@ -112,7 +112,7 @@ final class StackProcess {
             }
             case "close" -> close(line);
             case "stop" -> stop();
-            default -> System.err.println("unknown command '" + words[0] + "'; known: send, close, stop");
+            default -> events.emit("error", "error", "UnknownCommand: '" + words[0] + "'; known: send, close, stop");
         }
     }
 
