@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         versionProvider = WsbedCli.Version.class,
         description = "Runs WebSocket stacks through faults and compares how each one surfaces them.",
         subcommands = {RunCommand.class, MergeCommand.class, DiffCommand.class, RecheckCommand.class,
-            RecordCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+            RecordCommand.class, ReplayCommand.class, TckCommand.class, CommandLine.HelpCommand.class})
 public final class WsbedCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;

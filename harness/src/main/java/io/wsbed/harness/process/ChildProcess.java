@@ -163,7 +163,8 @@ public final class ChildProcess implements AutoCloseable {
      * Closes stdin (the child exits by contract) and returns at once; the child is reaped in the
      * background and killed with its tree if it has not exited within {@link #EXIT_GRACE}.
      * A JVM child takes about 300 ms to exit (the VM waits for threads blocked in native
-     * selectors), which the next cell need not wait for. Idempotent.
+     * selectors), which the next cell need not wait for. Children it leaves behind are killed.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -171,12 +172,16 @@ public final class ChildProcess implements AutoCloseable {
             return;
         }
         closed = true;
-        closeInput();
         ProcessHandle handle = process.toHandle();
+        // Taken before stdin closes: a child the process leaves behind when it exits is reparented
+        // and no longer its descendant, but it is in this list and goes too.
+        List<ProcessHandle> tree = ProcessTree.snapshot(handle);
+        closeInput();
         process.onExit().orTimeout(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS).whenComplete((p, timedOut) -> {
             if (timedOut != null) {
                 kill();
             }
+            ProcessTree.kill(tree);
             ProcessRegistry.unregister(handle);
         });
     }

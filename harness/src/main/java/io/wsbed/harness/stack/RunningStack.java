@@ -116,6 +116,21 @@ public final class RunningStack implements AutoCloseable {
         return process.send(line);
     }
 
+    /** The process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Closes the process's stdin: the contract's "the harness is gone", after which it exits at once. */
+    public void endInput() {
+        process.closeInput();
+    }
+
+    /** The last lines the process wrote to stderr. */
+    public String stderrTail(int lines) {
+        return process.stderrTail(lines);
+    }
+
     /** SIGKILL to the process: the stimulus of crash scenarios. */
     public void kill() {
         process.kill();

@@ -102,6 +102,12 @@ final class SessionTable implements ConnectionListener {
         long seq = Messages.seqOf(text);
         if (seq >= 0) {
             events.emit("recv", "session", s.id, "seq", seq);
+        } else {
+            long echo = Messages.echoOf(text);
+            if (echo >= 0) {
+                // The peer's answer to our numbered message: the round trip is visible in events.
+                events.emit("echo", "session", s.id, "seq", echo);
+            }
         }
         role.text(s, text);
     }
