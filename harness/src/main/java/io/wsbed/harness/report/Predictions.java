@@ -46,12 +46,27 @@ public final class Predictions {
     public static List<Check> check(Results results) {
         List<Check> out = new ArrayList<>();
         for (Map.Entry<String, String> p : load().entrySet()) {
-            String[] k = p.getKey().split("\\.", 3);
+            String[] k = split(p.getKey());
             Optional<CellResult> cell = source(results, k[0], k[1], k[2]);
             String observed = cell.map(c -> observe(c, k[1], k[2])).orElse(null);
             out.add(new Check(p.getKey(), p.getValue(), observed, cell.map(CellResult::id).orElse(null)));
         }
         return out;
+    }
+
+    /**
+     * "socket.io.client.killed-peer.close" -> socket.io, client, killed-peer.close: the role word
+     * splits the key, so a stack id may hold dots.
+     */
+    static String[] split(String key) {
+        for (String role : List.of(".server.", ".client.")) {
+            int at = key.indexOf(role);
+            if (at > 0) {
+                return new String[] {key.substring(0, at), role.substring(1, role.length() - 1),
+                        key.substring(at + role.length())};
+            }
+        }
+        throw new IllegalStateException("prediction key '" + key + "' names no role (.server. or .client.)");
     }
 
     /** The cell that measures a prediction: default profile, direct path, the stack in that role. */

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 
 class PredictionsTest {
 
+    @Test
+    void aKeySplitsOnItsRoleWordSoStackIdsMayHoldDots() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {"socket.io", "client", "killed-peer.close"},
+                Predictions.split("socket.io.client.killed-peer.close"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {"jetty", "server", "message-size.1m"},
+                Predictions.split("jetty.server.message-size.1m"));
+    }
+
+
     private static CellResult cell(String scenario, String server, String client, Map<String, Object> obs) {
         String id = scenario + "." + server + "." + client + ".default.direct";
         return new CellResult(id, scenario, server, client, "default", NetworkPath.DIRECT, Verdict.PASS, "reason", "", Map.of(),
