@@ -1,12 +1,12 @@
 package io.wsbed.stack.socketio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wsbed.stack.api.ClientOptions;
 import io.wsbed.stack.api.Connection;
+import io.wsbed.stack.api.RecordingListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -78,25 +78,25 @@ class SocketIoServerTest {
         client = new SocketIoClientEngine();
         client.start(new ClientOptions(URI.create("ws://127.0.0.1:" + port + "/ws"), 0, 0, 0,
                 ClientOptions.Reconnect.NONE, -1, 5_000, 1, 1, transports.isEmpty() ? List.of() : List.of(transports.split(","))));
-        RecordingListener listener = new RecordingListener();
+        RecordingListener listener = new RecordingListener("client");
         CompletableFuture<?> opened = client.connect(URI.create("ws://127.0.0.1:" + port + "/ws"), listener);
         opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
-        String transport = listener.await(c -> c.startsWith("transport "), WAIT);
+        String transport = listener.awaitMatch(e -> e.startsWith("transport:"), "a transport", WAIT);
         if (!transports.isEmpty()) {
-            assertEquals("transport websocket", transport, "websocket first: the session starts on websocket");
+            assertEquals("transport:websocket", transport, "websocket first: the session starts on websocket");
         }
-        listener.await(c -> c.startsWith("text {\"seq\":"), WAIT);
+        listener.awaitMatch(e -> e.startsWith("text:{\"seq\":"), "a push", WAIT);
 
-        Connection connection = listener.connection(0);
-        RecordingSendResult sent = new RecordingSendResult();
+        Connection connection = listener.awaitConnection(WAIT);
+        RecordingListener.Outcome sent = new RecordingListener.Outcome();
         connection.sendText("{\"seq\":7}", sent);
-        assertEquals("silent", sent.outcome());
-        listener.await("text {\"echo\":7}"::equals, WAIT);
+        assertEquals("silent", sent.await(WAIT));
+        listener.await("text:{\"echo\":7}", WAIT);
 
         connection.close(1000, "bye");
-        listener.await("close -1 io client disconnect"::equals, WAIT);
-        assertTrue(listener.calls().get(0).equals("open"), listener.calls().toString());
+        listener.await("close:-1:io client disconnect", WAIT);
+        assertEquals("open", listener.events().get(0), listener.events().toString());
     }
 
     private int awaitPort() throws Exception {

@@ -10,7 +10,9 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.client.SocketIOException;
 import io.socket.engineio.client.EngineIOException;
+import io.wsbed.stack.api.RecordingListener;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +25,10 @@ import org.junit.jupiter.api.Test;
  * session registers, on a socket that never connects (no network).
  */
 class SocketIoSessionTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
     private final Socket socket = IO.socket(URI.create("http://127.0.0.1:9"), options());
-    private final RecordingListener listener = new RecordingListener();
+    private final RecordingListener listener = new RecordingListener("client");
     private final AtomicInteger ended = new AtomicInteger();
 
     private static IO.Options options() {
@@ -49,7 +53,7 @@ class SocketIoSessionTest {
         s.transport("polling");
         s.connected();
         s.transport("websocket");
-        assertEquals(List.of("open", "transport polling", "transport websocket"), listener.calls());
+        assertEquals(List.of("open", "transport:polling", "transport:websocket"), listener.events());
         assertTrue(s.opened().isDone() && !s.opened().isCompletedExceptionally());
     }
 
@@ -61,7 +65,7 @@ class SocketIoSessionTest {
         s.message("{\"seq\":2}");
         s.message(new JSONObject("{\"echo\":3}"));
         s.message();
-        assertEquals(List.of("open", "text {\"seq\":2}", "text {\"echo\":3}"), listener.calls());
+        assertEquals(List.of("open", "text:{\"seq\":2}", "text:{\"echo\":3}"), listener.events());
     }
 
     @Test
@@ -70,19 +74,19 @@ class SocketIoSessionTest {
         s.connected();
         s.disconnected("io server disconnect");
         s.message("{\"seq\":9}");
-        assertEquals(List.of("open", "close -1 io server disconnect"), listener.calls());
+        assertEquals(List.of("open", "close:-1:io server disconnect"), listener.events());
         assertEquals(1, ended.get());
     }
 
     @Test
-    void withBuiltinReconnectEachConnectOfTheSameSocketIsANewSession() {
+    void withBuiltinReconnectEachConnectOfTheSameSocketIsANewSession() throws Exception {
         SocketIoSession s = session(true);
         s.connected();
         s.disconnected("transport close");
         s.connected();
-        assertEquals(List.of("open", "close -1 transport close", "open"), listener.calls());
-        assertEquals(2, listener.distinctConnections());
-        assertNotSame(listener.connection(0), listener.connection(1));
+        assertEquals(List.of("open", "close:-1:transport close", "open"), listener.events());
+        assertNotSame(listener.awaitConnection(1, WAIT), listener.awaitConnection(2, WAIT),
+                "the runtime wants one Connection instance per session");
         assertEquals(0, ended.get(), "the Manager keeps the socket for its next reconnect");
     }
 
@@ -94,7 +98,7 @@ class SocketIoSessionTest {
         CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, () -> s.opened().join());
         assertEquals(refused, e.getCause());
         assertEquals(1, ended.get(), "a failed attempt releases its socket");
-        assertEquals(List.of(), listener.calls());
+        assertEquals(List.of(), listener.events());
     }
 
     @Test
@@ -111,13 +115,13 @@ class SocketIoSessionTest {
         s.connected();
         s.connectError(new EngineIOException("xhr poll error"));
         assertFalse(s.opened().isCompletedExceptionally());
-        assertEquals(List.of("open"), listener.calls());
+        assertEquals(List.of("open"), listener.events());
     }
 
     @Test
-    void emitGivesTheApplicationNoSignal() {
-        RecordingSendResult result = new RecordingSendResult();
+    void emitGivesTheApplicationNoSignal() throws Exception {
+        RecordingListener.Outcome result = new RecordingListener.Outcome();
         new SocketIoConnection(socket).sendText("{\"seq\":1}", result);
-        assertEquals("silent", result.outcome());
+        assertEquals("silent", result.await(WAIT));
     }
 }
