@@ -33,6 +33,8 @@ public final class SlowConsumerChecker implements Checker {
     static final double GROWING_MIB_S = 2.0;
     /** The exit code of a JVM stopped by -XX:+ExitOnOutOfMemoryError (the limit's flags, JavaLauncher.memoryLimit). */
     static final int OOM_EXIT = 3;
+    /** The exit code of a Node process that hit V8's heap limit (--max-old-space-size): it aborts (128 + SIGABRT). */
+    static final int V8_HEAP_ABORT_EXIT = 134;
 
     @Override
     public Outcome check(Cell cell, Timings t, History h) {
@@ -92,7 +94,7 @@ public final class SlowConsumerChecker implements Checker {
         if (died.isPresent()) {
             Object code = died.get().fields().get("exit_code");
             String when = Millis.format(TimelineQueries.ms(t0, died.get().tMicros()));
-            if (Integer.valueOf(OOM_EXIT).equals(asInt(code))) {
+            if (Integer.valueOf(OOM_EXIT).equals(asInt(code)) || Integer.valueOf(V8_HEAP_ABORT_EXIT).equals(asInt(code))) {
                 // The same unbounded queue as a live process growing towards the limit, seen a little later.
                 return new Outcome(metrics, obs, Judgement.degraded("The server died of out-of-memory " + when
                         + " ms into the flood (exit code " + code + " under the heap limit), memory growing at "

@@ -95,6 +95,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The child's handle (for a freeze: {@link Freeze#stop}). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

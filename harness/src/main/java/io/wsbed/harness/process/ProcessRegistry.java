@@ -51,8 +51,12 @@ public final class ProcessRegistry {
         return left;
     }
 
-    /** Kills every registered child and its descendants at once. */
+    /**
+     * Kills every registered child and its descendants at once, after continuing any the harness
+     * holds stopped ({@link Freeze}): none is left stopped, whatever becomes of the kill.
+     */
     public static void killAll() {
+        Freeze.thawAll();
         for (ProcessHandle p : LIVE) {
             killTree(p);
         }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Checks what the reference notes (shared/reference/stacks.md) predict each stack tells the
  * application against what the run recorded: close codes and errors when the peer is killed,
- * and the outcome of a send after a local close. The run is the authority.
+ * the outcome of a send after a local close, and the close code the peer gets when the stack's own
+ * idle timeout ends a quiet session. The run is the authority.
  */
 public final class Predictions {
     private static final String RESOURCE = "predictions.properties";
@@ -47,12 +48,27 @@ public final class Predictions {
     public static List<Check> check(Results results) {
         List<Check> out = new ArrayList<>();
         for (Map.Entry<String, String> p : load().entrySet()) {
-            String[] k = p.getKey().split("\\.", 3);
+            String[] k = split(p.getKey());
             Optional<CellResult> cell = source(results, k[0], k[1], k[2]);
             String observed = cell.map(c -> observe(c, k[1], k[2])).orElse(null);
             out.add(new Check(p.getKey(), p.getValue(), observed, cell.map(CellResult::id).orElse(null)));
         }
         return out;
+    }
+
+    /**
+     * "socket.io.client.killed-peer.close" -> socket.io, client, killed-peer.close: the role word
+     * splits the key, so a stack id may hold dots.
+     */
+    static String[] split(String key) {
+        for (String role : List.of(".server.", ".client.")) {
+            int at = key.indexOf(role);
+            if (at > 0) {
+                return new String[] {key.substring(0, at), role.substring(1, role.length() - 1),
+                        key.substring(at + role.length())};
+            }
+        }
+        throw new IllegalStateException("prediction key '" + key + "' names no role (.server. or .client.)");
     }
 
     /**
@@ -64,6 +80,7 @@ public final class Predictions {
         String scenario = what.startsWith("killed-peer") ? (role.equals("client") ? "server-crash" : "client-crash")
                 : what.equals("connect-refused") ? "server-crash"
                 : nginx ? "nginx-idle-timeout"
+                : what.startsWith("idle-timeout") ? role + "-idle-timeout"
                 : what.startsWith("message-size") ? "message-size" : "send-after-close";
         String profile = nginx ? what.substring(NGINX_IDLE.length()) : "default";
         NetworkPath path = nginx ? NetworkPath.NGINX : NetworkPath.DIRECT;
@@ -78,6 +95,8 @@ public final class Predictions {
         return switch (what) {
             case "killed-peer.close" -> text(obs.get(role + "_close_code"), "no close");
             case "killed-peer.error" -> text(obs.get(role + "_error"), "no error");
+            case "idle-timeout.peer-close" -> "yes".equals(obs.get("kept_open")) ? "kept open"
+                    : text(obs.get((role.equals("client") ? "server" : "client") + "_close_code"), "no close");
             case "send-after-close" -> {
                 Object outcome = obs.get(role + "_local_close_outcome");
                 Object error = obs.get(role + "_local_close_error");

@@ -12,6 +12,12 @@ public final class KeyFigure {
         if (metrics.get("survived") instanceof Number n && n.intValue() == 1) {
             return "survived";
         }
+        if (metrics.get("resumed") instanceof Number n && n.intValue() == 1) {
+            return "resumed";
+        }
+        if (metrics.get("kept_open") instanceof Number n && n.intValue() == 1) {
+            return "kept open";
+        }
         if (!metrics.containsKey(metric)) {
             return "";
         }

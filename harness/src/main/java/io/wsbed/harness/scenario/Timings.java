@@ -19,14 +19,16 @@ import java.util.Map;
  * @param nginxReadTimeoutMs nginx proxy_read_timeout (60 s in production)
  * @param nginxSendTimeoutMs nginx proxy_send_timeout (60 s in production)
  * @param nginxWorkerShutdownMs nginx worker_shutdown_timeout where a scenario sets one
+ * @param freezeMs how long a frozen peer stays stopped (twice the heartbeat timeout)
+ * @param stackIdleTimeoutMs the stack's own idle timeout where a scenario sets one (--idle-timeout-ms)
  */
 public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeatTimeoutMs, long restartDelayMs,
                       long windowMs, long boundMs, long readyTimeoutMs, long nginxReadTimeoutMs,
-                      long nginxSendTimeoutMs, long nginxWorkerShutdownMs) {
+                      long nginxSendTimeoutMs, long nginxWorkerShutdownMs, long freezeMs, long stackIdleTimeoutMs) {
 
     /** The suite's scaled values, with the observation window from the configuration. */
     public static Timings scaled(long windowMs) {
-        return new Timings(50, 50, 500, 1500, 500, windowMs, 2500, 15_000, 2000, 2000, 2000);
+        return new Timings(50, 50, 500, 1500, 500, windowMs, 2500, 15_000, 2000, 2000, 2000, 3000, 2000);
     }
 
     /**
@@ -40,7 +42,13 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
                 get(m, "heartbeat_timeout_ms", where), get(m, "restart_delay_ms", where), get(m, "window_ms", where),
                 get(m, "detect_bound_ms", where), get(m, "ready_timeout_ms", where),
                 get(m, "nginx_proxy_read_timeout_ms", where), get(m, "nginx_proxy_send_timeout_ms", where),
-                get(m, "nginx_worker_shutdown_timeout_ms", where));
+                get(m, "nginx_worker_shutdown_timeout_ms", where), getOr(m, "freeze_ms", 3000),
+                getOr(m, "stack_idle_timeout_ms", 2000));
+    }
+
+    /** A timing added later than the stored header: the value it had when it was added. */
+    private static long getOr(Map<String, Object> m, String key, long added) {
+        return m.get(key) instanceof Number n ? n.longValue() : added;
     }
 
     private static long get(Map<String, Object> m, String key, String where) {
@@ -64,6 +72,8 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("nginx_proxy_read_timeout_ms", nginxReadTimeoutMs);
         m.put("nginx_proxy_send_timeout_ms", nginxSendTimeoutMs);
         m.put("nginx_worker_shutdown_timeout_ms", nginxWorkerShutdownMs);
+        m.put("freeze_ms", freezeMs);
+        m.put("stack_idle_timeout_ms", stackIdleTimeoutMs);
         // Not a time, but a setting every slow-consumer cell shares and a reader must know: the server's memory limit.
         m.put("slow_consumer_server_heap_mib", SlowConsumer.SERVER_MEMORY_MIB);
         return m;

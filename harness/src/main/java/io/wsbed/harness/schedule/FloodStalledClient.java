@@ -1,12 +1,12 @@
 package io.wsbed.harness.schedule;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.Freeze;
 import io.wsbed.harness.stack.RunningStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The client stops reading (SIGSTOP: its kernel keeps the connection and acknowledges what fits
@@ -27,10 +27,12 @@ public record FloodStalledClient(int bytes, long floodMs) implements Step {
         Thread sampler = new Thread(() -> sample(stage, server), "wsbed-rss-" + server.label());
         sampler.setDaemon(true);
         sampler.start();
+        Freeze stopped = null;
         try {
             CellContext.sleep(Duration.ofMillis(2 * SAMPLE_MS));
             stage.fault("sigstop-client", "target", client.label());
-            signal("STOP", client);
+            // A Freeze, so that a harness killed mid-flood leaves no stopped client (its watchdog continues it).
+            stopped = client.freeze();
             stage.mark("flood", "target", server.label(), "session", session, "bytes", bytes, "ms", floodMs);
             if (!server.command("flood " + session + " " + bytes + " " + floodMs)) {
                 throw new HarnessException(server.label() + " is gone before the flood");
@@ -54,6 +56,9 @@ public record FloodStalledClient(int bytes, long floodMs) implements Step {
                 Thread.currentThread().interrupt();
             }
             client.kill();
+            if (stopped != null) {
+                stopped.close(); // the client is killed stopped, as before; this lets the watchdog go
+            }
         }
         stage.mark("peer-gone", "target", client.label(), "exited", client.awaitExit(Duration.ofSeconds(2)));
     }
@@ -86,23 +91,6 @@ public record FloodStalledClient(int bytes, long floodMs) implements Step {
             return -1;
         } catch (IOException | NumberFormatException e) {
             return -1;
-        }
-    }
-
-    /** kill -SIG pid (bounded); a failure breaks the cell, since the stimulus did not happen. */
-    static void signal(String sig, RunningStack p) {
-        try {
-            Process k = new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!k.waitFor(2, TimeUnit.SECONDS) || k.exitValue() != 0) {
-                k.destroyForcibly();
-                throw new HarnessException("kill -" + sig + " " + p.pid() + " (" + p.label() + ") failed");
-            }
-        } catch (IOException e) {
-            throw new HarnessException("cannot run kill -" + sig + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException("interrupted", e);
         }
     }
 }

@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param start what must have happened before the first step
  * @param serverMemoryMib the server process's memory limit in MiB (JVM: -Xmx, and an out-of-memory
  *     error ends the process), or 0 for the stack's own default
+ * @param idleTimeout the side whose stack gets its own idle timeout (--idle-timeout-ms, the run's
+ *     stack_idle_timeout_ms), or empty for none
  */
 public record Setup(boolean traffic, Pings serverPings, Pings clientPings, String reconnect, int connections,
-                    Optional<NetworkFault> armed, boolean workerShutdownTimeout, Start start, int serverMemoryMib) {
+                    Optional<NetworkFault> armed, boolean workerShutdownTimeout, Start start, int serverMemoryMib,
+                    Optional<Side> idleTimeout) {
 
     /** When a side pings: as the cell's profile says, always (heartbeat options), or never. */
     public enum Pings { PROFILE, ALWAYS, NEVER }
@@ -39,37 +42,50 @@ public record Setup(boolean traffic, Pings serverPings, Pings clientPings, Strin
 
     /** Messages flowing both ways, pings as the profile says, backoff reconnect: the usual cell. */
     public static Setup flowing() {
-        return new Setup(true, Pings.PROFILE, Pings.PROFILE, "backoff", 1, Optional.empty(), false, Start.FLOW, 0);
+        return new Setup(true, Pings.PROFILE, Pings.PROFILE, "backoff", 1, Optional.empty(), false, Start.FLOW, 0,
+                Optional.empty());
     }
 
     public Setup withReconnect(String mode) {
-        return new Setup(traffic, serverPings, clientPings, mode, connections, armed, workerShutdownTimeout, start, serverMemoryMib);
+        return new Setup(traffic, serverPings, clientPings, mode, connections, armed, workerShutdownTimeout, start,
+                serverMemoryMib, idleTimeout);
     }
 
     public Setup armed(NetworkFault fault) {
         return new Setup(traffic, serverPings, clientPings, reconnect, connections, Optional.of(fault),
-                workerShutdownTimeout, start, serverMemoryMib);
+                workerShutdownTimeout, start, serverMemoryMib, idleTimeout);
     }
 
     public Setup withWorkerShutdownTimeout() {
-        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, true, start, serverMemoryMib);
+        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, true, start, serverMemoryMib,
+                idleTimeout);
     }
 
     /** No numbered messages either way; the client waits for {@code start}. */
     public Setup quiet(Start newStart) {
-        return new Setup(false, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, newStart, serverMemoryMib);
+        return new Setup(false, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, newStart,
+                serverMemoryMib, idleTimeout);
     }
 
     public Setup pings(Pings server, Pings client) {
-        return new Setup(traffic, server, client, reconnect, connections, armed, workerShutdownTimeout, start, serverMemoryMib);
+        return new Setup(traffic, server, client, reconnect, connections, armed, workerShutdownTimeout, start,
+                serverMemoryMib, idleTimeout);
     }
 
     public Setup withConnections(int n) {
-        return new Setup(traffic, serverPings, clientPings, reconnect, n, armed, workerShutdownTimeout, start, serverMemoryMib);
+        return new Setup(traffic, serverPings, clientPings, reconnect, n, armed, workerShutdownTimeout, start,
+                serverMemoryMib, idleTimeout);
     }
 
     /** The server runs with this memory limit (MiB), stated in the report header by the scenario that sets it. */
     public Setup withServerMemoryMib(int mib) {
-        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, start, mib);
+        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, start,
+                mib, idleTimeout);
+    }
+
+    /** The stack on {@code side} gets its own idle timeout. */
+    public Setup withIdleTimeout(Side side) {
+        return new Setup(traffic, serverPings, clientPings, reconnect, connections, armed, workerShutdownTimeout, start,
+                serverMemoryMib, Optional.of(side));
     }
 }

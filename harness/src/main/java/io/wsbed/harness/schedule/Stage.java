@@ -39,7 +39,8 @@ public final class Stage {
         this.ctx = ctx;
         this.setup = setup;
         ctx.limitServerMemory(setup.serverMemoryMib());
-        this.server = ctx.startServer(setup.traffic() ? ctx.timings().tickMs() : 0, pings(setup.serverPings()));
+        this.server = ctx.startServer(setup.traffic() ? ctx.timings().tickMs() : 0,
+                withIdle(pings(setup.serverPings()), Side.SERVER));
         this.serverPort = server.port();
         this.entryPort = entry();
         this.client = startClient();
@@ -100,9 +101,19 @@ public final class Stage {
         };
     }
 
+    /** The options with the stack's own idle timeout added when the setup gives {@code side} one. */
+    private List<String> withIdle(List<String> options, Side side) {
+        if (setup.idleTimeout().filter(side::equals).isEmpty()) {
+            return options;
+        }
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of("--idle-timeout-ms", Long.toString(ctx.timings().stackIdleTimeoutMs())));
+        return all;
+    }
+
     /** Starts a client as the setup describes; it becomes the stage's client. */
     RunningStack startClient() {
-        List<String> options = new ArrayList<>(pings(setup.clientPings()));
+        List<String> options = new ArrayList<>(withIdle(pings(setup.clientPings()), Side.CLIENT));
         if (setup.connections() > 1) {
             options.addAll(List.of("--connections", Integer.toString(setup.connections())));
         }
@@ -112,8 +123,8 @@ public final class Stage {
 
     /** Starts a new server on the old port (retrying while it is still taken); it becomes the stage's server. */
     RunningStack restartServer(Duration bound) {
-        server = ctx.restartServer(serverPort, setup.traffic() ? ctx.timings().tickMs() : 0, pings(setup.serverPings()),
-                bound);
+        server = ctx.restartServer(serverPort, setup.traffic() ? ctx.timings().tickMs() : 0,
+                withIdle(pings(setup.serverPings()), Side.SERVER), bound);
         return server;
     }
 
@@ -235,7 +246,12 @@ public final class Stage {
 
     /** Marks that the active fault was taken away. */
     long recover(String kind) {
-        lastRecovery = mark("recover", "kind", kind);
+        return recoverAt(ctx.timeline().nowMicros(), kind);
+    }
+
+    /** Marks that the fault was taken away at a moment already past (when the signal that ends it was sent). */
+    long recoverAt(long tMicros, String kind) {
+        lastRecovery = ctx.markAt(tMicros, "recover", "kind", kind);
         return lastRecovery;
     }
 

@@ -9,7 +9,8 @@ package io.wsbed.harness.schedule;
  */
 public sealed interface Step permits KillServer, StopServer, KillClient, RestartServer, StartClient,
         InjectNetworkFault, RecoverNetwork, ReloadNginx, GoQuiet, CloseSession, SendOnce, SendUntilRefused,
-        AwaitEnd, AwaitReopen, AwaitAfterCut, AwaitAllReopen, AwaitPair, Hold, Pause, SendBig, FloodStalledClient {
+        AwaitEnd, AwaitReopen, AwaitAfterCut, AwaitAllReopen, AwaitPair, AwaitResume, Hold, Pause, SendBig,
+        FloodStalledClient, FreezePeer, QuietSession {
 
     void run(Stage stage);
 }

@@ -146,6 +146,11 @@ public final class RunningStack implements AutoCloseable {
         process.kill();
     }
 
+    /** SIGSTOP to the process and its descendants, until the returned freeze is thawed. */
+    public io.wsbed.harness.process.Freeze freeze() {
+        return io.wsbed.harness.process.Freeze.stop(label, process.handle());
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

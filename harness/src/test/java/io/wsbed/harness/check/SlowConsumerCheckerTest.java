@@ -77,11 +77,18 @@ class SlowConsumerCheckerTest {
     }
 
     @Test
+    void aNodeServerThatHitsV8sHeapLimitAbortsAndThatIsTheSameOutOfMemoryDeath() {
+        Fixture.load("slow-consumer", "degraded-v8-heap-abort").check()
+                .is(DEGRADED, "The server died of out-of-memory 3050 ms into the flood (exit code 134")
+                .observations("exit_code", 134);
+    }
+
+    @Test
     void anotherDeathFails() {
         Fixture.load("slow-consumer", "fail-died").check()
-                .is(FAIL, "The server died 1050 ms into the flood (exit code 134, not the out-of-memory exit)")
+                .is(FAIL, "The server died 1050 ms into the flood (exit code 139, not the out-of-memory exit)")
                 .figures("died_ms", 1050.0)
-                .observations("exit_code", 134);
+                .observations("exit_code", 139);
     }
 
     @Test

@@ -16,6 +16,15 @@ import org.junit.jupiter.api.Test;
 
 class PredictionsTest {
 
+    @Test
+    void aKeySplitsOnItsRoleWordSoStackIdsMayHoldDots() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {"socket.io", "client", "killed-peer.close"},
+                Predictions.split("socket.io.client.killed-peer.close"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {"jetty", "server", "message-size.1m"},
+                Predictions.split("jetty.server.message-size.1m"));
+    }
+
+
     private static CellResult cell(String scenario, String server, String client, Map<String, Object> obs) {
         String id = scenario + "." + server + "." + client + ".default.direct";
         return new CellResult(id, scenario, server, client, "default", NetworkPath.DIRECT, Verdict.PASS, "reason", "", Map.of(),
@@ -126,5 +135,23 @@ class PredictionsTest {
         assertEquals("message-size.jetty.jdk.default.direct", big.cell());
         assertEquals("confirmed", find(checks, "vertx.server.message-size.1m").status());
         assertEquals("not measured", find(checks, "tomcat.server.message-size.64k").status());
+    }
+
+    @Test
+    void anIdleTimeoutPredictionReadsThePeersCloseCodeOrKeptOpen() {
+        Results r = new Results(new RunInfo("1", "s", "e", 1, Map.of(), "local", Map.of(), Map.of()), List.of(), List.of(),
+                List.of(cell("server-idle-timeout", "jetty", "jdk", obs("kept_open", "no", "client_close_code", 1001L,
+                                "server_close_code", null)),
+                        cell("server-idle-timeout", "undertow", "jdk", obs("kept_open", "no", "client_close_code", 1006L)),
+                        cell("client-idle-timeout", "jetty", "okhttp", obs("kept_open", "yes", "server_close_code", null))));
+        List<Predictions.Check> checks = Predictions.check(r);
+
+        Predictions.Check jetty = find(checks, "jetty.server.idle-timeout.peer-close");
+        assertEquals("confirmed", jetty.status());
+        assertEquals("server-idle-timeout.jetty.jdk.default.direct", jetty.cell());
+        assertEquals("saw instead", find(checks, "undertow.server.idle-timeout.peer-close").status());
+        Predictions.Check okhttp = find(checks, "okhttp.client.idle-timeout.peer-close");
+        assertEquals("kept open", okhttp.observed());
+        assertEquals("confirmed", okhttp.status());
     }
 }

@@ -46,7 +46,7 @@ class ConformanceKitTest {
         StackCatalog catalog = StackCatalog.discover(root);
 
         List<KitCheck> checks = ConformanceKit.run(catalog, "liar", "none", "none", root.resolve("logs"),
-                Duration.ofSeconds(5), Duration.ofMillis(800));
+                Duration.ofSeconds(10), Duration.ofMillis(800));
         Map<String, KitCheck> byName = checks.stream().collect(Collectors.toMap(KitCheck::name, c -> c));
 
         KitCheck info = byName.get("info: one line with the contract's fields");
@@ -61,7 +61,8 @@ class ConformanceKitTest {
         assertEquals(KitCheck.Status.FAIL, byName.get("server: open").status());
         KitCheck eof = byName.get("server: exits within 1000 ms of stdin EOF, no child left");
         assertEquals(KitCheck.Status.FAIL, eof.status());
-        assertTrue(eof.detail().contains("left children"), eof.detail());
+        // "left children" as a rule; a machine slow enough to take a second over a shell's exit says so instead.
+        assertTrue(eof.detail().contains("left children") || eof.detail().startsWith("still running"), eof.detail());
         assertTrue(checks.stream().noneMatch(c -> c.status() == KitCheck.Status.PASS && !c.name().endsWith(": ready")),
                 "nothing else passes: " + checks);
         assertTrue(noneLeft(Duration.ofSeconds(5)), "the children the liar left behind were killed");

@@ -19,17 +19,27 @@ import java.util.Set;
  * @param seed seed of the backoff jitter, so a run can be replayed (wsbed extension)
  * @param connections independent client connections in this process, each with its own session
  *     and reconnect state (wsbed extension, for reconnect storms; events carry {@code conn} when > 1)
+ * @param transports socket.io family only: the transports to try, in order ("polling",
+ *     "websocket"); empty = the library's shipped order
  */
 public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs,
-                            Reconnect reconnect, long idleTimeoutMs, long connectTimeoutMs, long seed, int connections) {
+                            Reconnect reconnect, long idleTimeoutMs, long connectTimeoutMs, long seed, int connections,
+                            List<String> transports) {
 
     static final Set<String> NAMES = Set.of("url", "send-ms", "heartbeat-ms", "heartbeat-timeout-ms",
-            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed", "connections");
+            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed", "connections", "transports");
+
+    /** The socket.io transports {@code --transports} may name. */
+    static final Set<String> TRANSPORTS = Set.of("polling", "websocket");
+
+    public ClientOptions {
+        transports = List.copyOf(transports);
+    }
 
     /** Options for a single connection (what engines and their tests usually need). */
     public ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs, Reconnect reconnect,
                          long idleTimeoutMs, long connectTimeoutMs, long seed) {
-        this(url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect, idleTimeoutMs, connectTimeoutMs, seed, 1);
+        this(url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect, idleTimeoutMs, connectTimeoutMs, seed, 1, List.of());
     }
 
     /** Reconnect policies: none, the contract's backoff, or the stack's own support. */
@@ -64,7 +74,19 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         return new ClientOptions(url, r.number("send-ms", 0, 0, 3_600_000), hb, hbTimeout, reconnect,
                 r.number("idle-timeout-ms", -1, -1, 86_400_000), r.number("connect-timeout-ms", 3000, 1, 600_000),
                 r.number("seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE),
-                (int) r.number("connections", 1, 1, 10_000));
+                (int) r.number("connections", 1, 1, 10_000), transports(r.string("transports", "")));
+    }
+
+    private static List<String> transports(String raw) throws UsageException {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = List.of(raw.split(",", -1));
+        if (!TRANSPORTS.containsAll(names) || Set.copyOf(names).size() != names.size()) {
+            throw new UsageException("option '--transports' is a comma-separated order of polling and websocket"
+                    + " (each at most once), got '" + raw + "'");
+        }
+        return names;
     }
 
     /** Whether the heartbeat profile is on. */

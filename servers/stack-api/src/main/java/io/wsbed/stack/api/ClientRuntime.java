@@ -51,6 +51,10 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         if (engine == null) {
             throw new UsageException("stack '" + stack.id() + "' has no client role");
         }
+        if (!options.transports().isEmpty() && !"socket.io".equals(stack.protocol())) {
+            throw new UsageException("option '--transports' is for socket.io stacks; '" + stack.id() + "' speaks "
+                    + stack.protocol());
+        }
         if (options.reconnect() == ClientOptions.Reconnect.BUILTIN && !engine.hasBuiltinReconnect()) {
             throw new UsageException("stack '" + stack.id() + "' has no built-in reconnect; use --reconnect backoff or none");
         }
@@ -191,6 +195,11 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         @Override
         public void onError(Connection c, Throwable error) {
             sessions.onError(c, error);
+        }
+
+        @Override
+        public void onTransport(Connection c, String name) {
+            sessions.onTransport(c, name);
         }
     }
 }

@@ -20,4 +20,11 @@ public interface ConnectionListener {
 
     /** The stack reported an error to the application. */
     void onError(Connection connection, Throwable error);
+
+    /**
+     * The transport under an open session became known or changed (socket.io: "polling", then
+     * "websocket" after an upgrade). Plain WebSocket stacks never call it.
+     */
+    default void onTransport(Connection connection, String name) {
+    }
 }

@@ -147,6 +147,14 @@ final class SessionTable implements ConnectionListener {
         markEnded(s);
     }
 
+    @Override
+    public void onTransport(Connection connection, String name) {
+        Session s = lookup(connection);
+        if (s != null) {
+            events.emit("transport", "session", s.id, "name", name);
+        }
+    }
+
     private void markEnded(Session s) {
         boolean first;
         synchronized (s) {

@@ -29,6 +29,17 @@ class OptionsTest {
         assertEquals(ClientOptions.Reconnect.BACKOFF, o.reconnect());
         assertEquals(7, o.seed());
         assertTrue(o.heartbeat());
+        assertEquals(List.of(), o.transports());
+    }
+
+    @Test
+    void transportsKeepTheGivenOrder() throws Exception {
+        ClientOptions o = ClientOptions.parse(List.of("--url", "ws://127.0.0.1:8080/ws", "--transports", "websocket,polling"));
+        assertEquals(List.of("websocket", "polling"), o.transports());
+        assertMessage("option '--transports' is a comma-separated order", () -> ClientOptions.parse(
+                List.of("--url", "ws://127.0.0.1:1/ws", "--transports", "websocket,websocket")));
+        assertMessage("option '--transports' is a comma-separated order", () -> ClientOptions.parse(
+                List.of("--url", "ws://127.0.0.1:1/ws", "--transports", "webtransport")));
     }
 
     @Test

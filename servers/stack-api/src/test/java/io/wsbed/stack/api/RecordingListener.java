@@ -9,10 +9,11 @@ import java.util.function.Predicate;
 /**
  * The recorder every Java stack module's tests share (stack-api's test-jar): records what an engine
  * reports, in order, as short strings, and waits for them with a bound. The events are
- * {@code "open"}, {@code "text:<text>"}, {@code "pong"}, {@code "close:<code>:<reason>"} and
- * {@code "error:<class name>"}. One listener may see several sessions (a reconnect, a server with
- * many clients); an event on a Connection instance that never opened here is marked
- * {@value #NOT_OPENED}, since the contract passes a session's one instance to every call.
+ * {@code "open"}, {@code "text:<text>"}, {@code "pong"}, {@code "close:<code>:<reason>"},
+ * {@code "error:<class name>"} and, from socket.io stacks, {@code "transport:<name>"}. One listener
+ * may see several sessions (a reconnect, a server with many clients); an event on a Connection
+ * instance that never opened here is marked {@value #NOT_OPENED}, since the contract passes a
+ * session's one instance to every call.
  *
  * <p>Free of JUnit on purpose: a failed wait throws {@link AssertionError} with what was recorded.
  */
@@ -54,6 +55,11 @@ public final class RecordingListener implements ConnectionListener {
     public synchronized void onError(Connection c, Throwable error) {
         errors.add(error);
         add(c, "error:" + error.getClass().getName());
+    }
+
+    @Override
+    public void onTransport(Connection c, String name) {
+        add(c, "transport:" + name);
     }
 
     private synchronized void add(Connection c, String event) {
