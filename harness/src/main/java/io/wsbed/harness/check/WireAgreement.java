@@ -28,6 +28,8 @@ import java.util.OptionalLong;
  *   <li>A complete capture with no handshake of the side's connection before its open: the socket
  *   the figures speak of is not in the capture.</li>
  * </ul>
+ * A side whose stack reports transports (socket.io) is not cross-checked: its session spans
+ * several connections.
  */
 final class WireAgreement {
     private static final List<String> SIDES = List.of("client", "server");
@@ -59,6 +61,11 @@ final class WireAgreement {
     private static Optional<String> check(History h, String side, Timings t) {
         long t0 = h.t0();
         String source = h.staged(side);
+        if (h.events().stream().anyMatch(e -> e.source().equals(source) && e.ev().equals("transport"))) {
+            // A session that rides on transports (socket.io: HTTP polling requests, then a WebSocket)
+            // spans several connections: the capture cannot say which one the detection speaks of.
+            return Optional.empty();
+        }
         String session = h.sessionAt(source, t0);
         Optional<Wire.Socket> socket = side.equals("client") ? Wire.clientSocket(h, source, session)
                 : Wire.serverSocket(h, source, session);

@@ -105,6 +105,13 @@ final class Fixture {
         return new Fixture(name + " (changed)", cell, about, timeline.stream().map(change).toList());
     }
 
+    /** The same history with one more entry. */
+    Fixture plus(TimelineEntry extra) {
+        List<TimelineEntry> more = new java.util.ArrayList<>(timeline);
+        more.add(extra);
+        return new Fixture(name + " (with more)", cell, about, more);
+    }
+
     /** The same history without the entries that match. */
     Fixture without(Predicate<TimelineEntry> drop) {
         return new Fixture(name + " (trimmed)", cell, about, timeline.stream().filter(drop.negate()).toList());

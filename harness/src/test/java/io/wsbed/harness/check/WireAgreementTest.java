@@ -38,6 +38,14 @@ class WireAgreementTest {
     }
 
     @Test
+    void aSessionThatMovedBetweenTransportsSpansSeveralConnectionsAndIsNotCrossChecked() {
+        Fixture.load("server-crash", "pass-wire").map(WireAgreementTest::clientToldAt5Ms)
+                .plus(new TimelineEntry("client-1", -100.0, "transport", Map.of("session", "c1", "name", "websocket")))
+                .check()
+                .is(PASS, "The client was told after 5.0 ms");
+    }
+
+    @Test
     void aDetectionAfterTheCaptureLostTheTrackOfTheFramesToTheSocketIsNotJudged() {
         Fixture.load("server-crash", "pass-wire").map(WireAgreementTest::clientToldAt5Ms)
                 .map(e -> e.source().equals("wire") && e.ev().equals("data") && e.ms() == 2.6

@@ -32,8 +32,8 @@ class ConformanceKitTest {
                     + "\\\"roles\\\":\\\"server\\\",\\\"heartbeat\\\":\\\"none\\\",\\\"send_api\\\":\\\"x\\\"}\"; exit 0;;",
             "esac",
             "[ \"$2\" = --no-such-option ] && exit 0",
-            "echo \"{\\\"t\\\":$(now),\\\"ev\\\":\\\"ready\\\",\\\"port\\\":1,\\\"role\\\":\\\"$1\\\"}\"",
             "sleep 31.7 &",
+            "echo \"{\\\"t\\\":$(now),\\\"ev\\\":\\\"ready\\\",\\\"port\\\":1,\\\"role\\\":\\\"$1\\\"}\"",
             "while read -r line; do :; done",
             "");
 
