@@ -34,6 +34,13 @@ import java.util.OptionalLong;
 final class WireAgreement {
     private static final List<String> SIDES = List.of("client", "server");
 
+    /**
+     * How far a stack's own clock may run ahead of the capture's: a browser stamps its events with
+     * its page clock (performance.timeOrigin + now()), which Firefox coarsens to a millisecond and
+     * jitters. A detection this close before the FIN is the FIN's, told by a coarser clock.
+     */
+    static final long CLOCK_SLACK_US = 2_000;
+
     private WireAgreement() {
     }
 
@@ -82,7 +89,7 @@ final class WireAgreement {
                     + " within the " + t.windowMs() + " ms window after it"
                     + told.map(e -> " (first at " + at(t0, e) + ")").orElse("") + ", yet its detection figure says it was told");
         }
-        if (told.isEmpty() || wire.isPresent() && wire.get().tMicros() <= told.get().tMicros()
+        if (told.isEmpty() || wire.isPresent() && wire.get().tMicros() <= told.get().tMicros() + CLOCK_SLACK_US
                 || Wire.trackLost(h, socket.get(), told.get().tMicros())) {
             return Optional.empty();
         }
