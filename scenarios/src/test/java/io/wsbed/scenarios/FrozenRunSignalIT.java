@@ -3,14 +3,12 @@ package io.wsbed.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wsbed.harness.run.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,15 +28,9 @@ class FrozenRunSignalIT {
     @CsvSource({"frozen-server, TERM", "frozen-server, KILL", "slow-consumer, KILL"})
     void aHarnessSignalledMidFreezeLeavesNoProcessBehind(String scenario, String signal, @TempDir Path report)
             throws Exception {
-        Path root = Settings.fromSystemProperties().root();
-        String classpath = root.resolve("harness/target/classes") + ":"
-                + Files.readString(root.resolve("harness/target/classpath.txt")).strip();
-        Path log = report.resolveSibling(report.getFileName() + ".log");
-        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dwsbed.root=" + root, "-Dwsbed.cds=off", "-cp", classpath, "io.wsbed.harness.cli.WsbedCli", "run",
-                "--stacks", "jetty", "--scenarios", scenario, "--profiles", "default", "--parallel", "1",
-                "--capture", "off", "--no-baseline", "--report-dir", report.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process run = HarnessRun.start(report, "--stacks", "jetty", "--scenarios", scenario, "--profiles", "default",
+                "--parallel", "1", "--capture", "off", "--no-baseline");
+        Path log = HarnessRun.log(report);
         List<ProcessHandle> seen = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + BOUND.toNanos();
@@ -53,32 +45,12 @@ class FrozenRunSignalIT {
                 Thread.sleep(50);
             }
             assertTrue(!seen.isEmpty(), "the run never held a stack stopped (see " + log + ")");
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).start();
-            assertEquals(0, kill.waitFor(), "kill -" + signal);
-            assertTrue(run.waitFor(30, TimeUnit.SECONDS), "the run ended after SIG" + signal);
-            long gone = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            List<String> left = alive(seen);
-            while (!left.isEmpty() && System.nanoTime() < gone) {
-                Thread.sleep(50);
-                left = alive(seen);
-            }
+            List<String> left = HarnessRun.signalAndSurvivors(run, signal, seen);
             assertEquals(List.of(), left, "processes of the run outlived its SIG" + signal + " mid-freeze");
         } finally {
             run.destroyForcibly();
             seen.forEach(ProcessHandle::destroyForcibly);
         }
-    }
-
-    /** Those still alive and not zombies, with their state and command lines. */
-    private static List<String> alive(List<ProcessHandle> processes) {
-        List<String> out = new ArrayList<>();
-        for (ProcessHandle p : processes) {
-            char state = state(p.pid());
-            if (p.isAlive() && state != 'Z' && state != '-') {
-                out.add(p.pid() + " " + state + " " + p.info().commandLine().orElse("?"));
-            }
-        }
-        return out;
     }
 
     /** The state letter in /proc/pid/stat ('T' stopped, 'Z' zombie), or '-' when gone. */

@@ -3,14 +3,10 @@ package io.wsbed.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wsbed.harness.run.Settings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +23,9 @@ class InterruptedConcurrentRunIT {
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM", "KILL"})
     void aSignalledConcurrentRunLeavesNoProcessBehind(String signal, @TempDir Path report) throws Exception {
-        Path root = Settings.fromSystemProperties().root();
-        String classpath = root.resolve("harness/target/classes") + ":"
-                + Files.readString(root.resolve("harness/target/classpath.txt")).strip();
-        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dwsbed.root=" + root, "-Dwsbed.cds=off", "-cp", classpath, "io.wsbed.harness.cli.WsbedCli", "run",
-                "--stacks", "jetty,undertow,tyrus", "--scenarios", "nginx-idle-timeout,latency-spike",
-                "--profiles", "default", "--parallel", "3", "--capture", "off", "--no-baseline",
-                "--report-dir", report.toString())
-                .redirectErrorStream(true).redirectOutput(report.resolveSibling(report.getFileName() + ".log").toFile())
-                .start();
+        Process run = HarnessRun.start(report, "--stacks", "jetty,undertow,tyrus", "--scenarios",
+                "nginx-idle-timeout,latency-spike", "--profiles", "default", "--parallel", "3", "--capture", "off",
+                "--no-baseline");
         List<ProcessHandle> seen = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + BOUND.toNanos();
@@ -51,16 +40,8 @@ class InterruptedConcurrentRunIT {
                 Thread.sleep(50);
             }
             assertTrue(!seen.isEmpty(), "the run never had three cells running side by side (see "
-                    + report.resolveSibling(report.getFileName() + ".log") + ")");
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).start();
-            assertEquals(0, kill.waitFor(), "kill -" + signal);
-            assertTrue(run.waitFor(30, TimeUnit.SECONDS), "the run ended after SIG" + signal);
-            long gone = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            List<String> left = alive(seen);
-            while (!left.isEmpty() && System.nanoTime() < gone) {
-                Thread.sleep(50);
-                left = alive(seen);
-            }
+                    + HarnessRun.log(report) + ")");
+            List<String> left = HarnessRun.signalAndSurvivors(run, signal, seen);
             assertEquals(List.of(), left, "processes of the run outlived its SIG" + signal);
         } finally {
             run.destroyForcibly();
@@ -72,25 +53,5 @@ class InterruptedConcurrentRunIT {
     private static boolean role(ProcessHandle p, String role) {
         String line = p.info().commandLine().orElse("");
         return line.contains("io.wsbed.stack.") && line.contains(role);
-    }
-
-    /** Those still alive and not zombies, with their command lines. */
-    private static List<String> alive(List<ProcessHandle> processes) {
-        List<String> out = new ArrayList<>();
-        for (ProcessHandle p : processes) {
-            if (p.isAlive() && !zombie(p.pid())) {
-                out.add(p.pid() + " " + p.info().commandLine().orElse("?"));
-            }
-        }
-        return out;
-    }
-
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException e) {
-            return true; // gone from /proc: reaped
-        }
     }
 }
