@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  * reconnect.
  */
 public final class VerdictRules {
+    /** The close code the contract reports for a protocol that has none (socket.io). */
+    public static final int NO_CLOSE_CODES = -1;
+
     private VerdictRules() {
     }
 
@@ -28,7 +31,10 @@ public final class VerdictRules {
             return Judgement.degraded("The " + side + " was told only after " + fmt(f.detectMs()) + " ms, later than the "
                     + boundMs + " ms bound.");
         }
-        if (f.expectedCode() != null && !f.expectedCode().equals(f.seenCode())) {
+        // A protocol without close codes (socket.io: the contract's code -1) cannot say "going
+        // away"; its side is judged on being told in time, and the reason says the code was not judged.
+        boolean codeless = f.seenCode() != null && f.seenCode() == NO_CLOSE_CODES;
+        if (f.expectedCode() != null && !codeless && !f.expectedCode().equals(f.seenCode())) {
             return Judgement.degraded("The " + side + " was told after " + fmt(f.detectMs()) + " ms, but with "
                     + (f.seenCode() == null ? "an error and no close code" : "close code " + f.seenCode())
                     + " instead of " + f.expectedCode() + ".");
@@ -41,7 +47,9 @@ public final class VerdictRules {
                 + (f.silentLoss() > 0 ? ", and " + f.silentLoss() + " message" + (f.silentLoss() == 1 ? " was" : "s were")
                         + " reported sent after the peer was gone, before it was told"
                         : ", and nothing was reported sent after the peer was gone")
-                + (f.inFlightLost() > 0 ? " (" + f.inFlightLost() + " in flight at the fault were lost)." : "."));
+                + (f.inFlightLost() > 0 ? " (" + f.inFlightLost() + " in flight at the fault were lost)" : "")
+                + (f.expectedCode() != null && codeless ? " (its protocol has no close codes, so no "
+                        + f.expectedCode() + " was expected)." : "."));
     }
 
     /**

@@ -62,6 +62,9 @@ class VerdictRulesTest {
         assertEquals(Verdict.DEGRADED, VerdictRules.peerLoss(loss(3.0, true, 100.0, 0, 1001, null), BOUND).verdict(),
                 "an error without a close code is not the expected 1001");
         assertEquals(Verdict.PASS, VerdictRules.peerLoss(loss(3.0, true, 100.0, 0, 1001, 1001), BOUND).verdict());
+        Judgement codeless = VerdictRules.peerLoss(loss(3.0, true, 100.0, 0, 1001, -1), BOUND);
+        assertEquals(Verdict.PASS, codeless.verdict(), "a protocol without close codes is not judged on one");
+        assertTrue(codeless.reason().contains("no close codes"), codeless.reason());
     }
 
     @Test
