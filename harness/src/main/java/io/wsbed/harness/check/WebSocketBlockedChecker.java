@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A proxy that refuses the WebSocket Upgrade: how fast did the client give up and what did it tell
@@ -35,8 +37,10 @@ import java.util.Optional;
  * </ul>
  */
 public final class WebSocketBlockedChecker implements Checker {
+    /** An HTTP error status as a word of its own in an error text (close codes have four digits). */
+    private static final Pattern HTTP_STATUS = Pattern.compile("\\b([45]\\d\\d)\\b");
     /** The longest text of the {@code told} observation; an error message longer than this is cut. */
-    static final int TOLD_CHARS = 160;
+    static final int TOLD_CHARS = 240;
 
     @Override
     public Outcome check(Cell cell, Timings t, History h) {
@@ -76,6 +80,7 @@ public final class WebSocketBlockedChecker implements Checker {
         metrics.put("ws_latency_p95_ms", ReconnectStormChecker.percentile(wsLatency, 0.95));
         Map<String, Object> obs = new LinkedHashMap<>();
         obs.put("told", told.map(WebSocketBlockedChecker::told).orElse("nothing within " + windowMs + " ms"));
+        obs.put("told_status", told.map(WebSocketBlockedChecker::httpStatus).orElse("none"));
         obs.put("data_flowed", flowed ? "yes" : "no");
         obs.put("transport", transport(blocked, flowed));
         obs.put("control_transport", transport(controlEvents, true));
@@ -180,6 +185,16 @@ public final class WebSocketBlockedChecker implements Checker {
             return String.join(" -> ", names);
         }
         return flowed ? "websocket" : "none";
+    }
+
+    /**
+     * The HTTP status the application was told of ("403"), or "none": whether the error says why
+     * the handshake failed (the proxy's 403, the server's answer to a plain GET) or only that it did.
+     */
+    static String httpStatus(Event end) {
+        String error = end.ev().equals("error") ? end.str("error") : null;
+        Matcher m = HTTP_STATUS.matcher(error == null ? "" : error);
+        return m.find() ? m.group(1) : "none";
     }
 
     /** What the application was told: the close as the report words it, or the error's whole text (cut). */

@@ -25,7 +25,8 @@ class WebSocketBlockedCheckerTest {
                         + "(error java.net.http.WebSocketHandshakeException: null); 4 attempts in 4000 ms.")
                 .metrics("gave_up_ms", 14.2, "attempts", 4, "data_flowed", 0, "delivered", 0,
                         "latency_p50_ms", null, "latency_p95_ms", null, "ws_latency_p50_ms", 1.8, "ws_latency_p95_ms", 3.3)
-                .observations("told", "error java.net.http.WebSocketHandshakeException: null", "data_flowed", "no",
+                .observations("told", "error java.net.http.WebSocketHandshakeException: null", "told_status", "none",
+                        "data_flowed", "no",
                         "transport", "none", "control_transport", "websocket",
                         "client_transport", "control: websocket; blocked: none")
                 .keyFigure("14.2 ms");
@@ -44,7 +45,7 @@ class WebSocketBlockedCheckerTest {
                         + "(through the open proxy over WebSocket: 2.2 / 2.6 ms).")
                 .metrics("gave_up_ms", null, "attempts", 1, "data_flowed", 1, "delivered", 3,
                         "latency_p50_ms", 13.4, "latency_p95_ms", 16.1, "ws_latency_p50_ms", 2.2, "ws_latency_p95_ms", 2.6)
-                .observations("told", "nothing within 4000 ms", "data_flowed", "yes", "transport", "polling",
+                .observations("told", "nothing within 4000 ms", "told_status", "none", "data_flowed", "yes", "transport", "polling",
                         "control_transport", "polling -> websocket",
                         "client_transport", "control: polling -> websocket; blocked: polling",
                         "server_transport", "polling -> websocket")
@@ -115,6 +116,25 @@ class WebSocketBlockedCheckerTest {
                 .metrics("gave_up_ms", null, "attempts", 1, "data_flowed", 0, "delivered", 0,
                         "latency_p50_ms", null, "latency_p95_ms", null, "ws_latency_p50_ms", 1.8, "ws_latency_p95_ms", 3.3)
                 .observations("told", "nothing within 4000 ms");
+    }
+
+    @Test
+    void theHttpStatusNamedInTheErrorIsItsOwnObservation() {
+        Fixture.load("websocket-blocked", "pass-gave-up")
+                .map(e -> e.source().equals("client-2") && e.ev().equals("error") ? withField(e, "error",
+                        "java.net.ProtocolException: Expected HTTP 101 response but was '403 Forbidden'") : e)
+                .check()
+                .is(PASS, "(error java.net.ProtocolException: Expected HTTP 101 response but was '403 Forbidden')")
+                .observations("told_status", "403");
+    }
+
+    @Test
+    void aCloseCodeIsNoHttpStatus() {
+        Fixture.load("websocket-blocked", "fail-open-without-data")
+                .plus(new TimelineEntry("client-2", 40.0, "close",
+                        Map.of("session", "c1", "code", 4403, "reason", "", "local", false)))
+                .check()
+                .observations("told", "close 4403", "told_status", "none");
     }
 
     @Test
