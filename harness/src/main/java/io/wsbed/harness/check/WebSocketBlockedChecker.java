@@ -80,6 +80,8 @@ public final class WebSocketBlockedChecker implements Checker {
         metrics.put("ws_latency_p95_ms", ReconnectStormChecker.percentile(wsLatency, 0.95));
         Map<String, Object> obs = new LinkedHashMap<>();
         obs.put("told", told.map(WebSocketBlockedChecker::told).orElse("nothing within " + windowMs + " ms"));
+        // The signal in the form every scenario writes it, for the findings, the compare view and the stack cards.
+        obs.put("client_told", told.map(TimelineQueries::told).orElse("nothing within " + windowMs + " ms"));
         obs.put("told_status", told.map(WebSocketBlockedChecker::httpStatus).orElse("none"));
         obs.put("data_flowed", flowed ? "yes" : "no");
         obs.put("transport", transport(blocked, flowed));

@@ -24,7 +24,8 @@ class WebSocketBlockedCheckerTest {
                 .is(PASS, "The client gave up and told the application after 14.2 ms "
                         + "(error java.net.http.WebSocketHandshakeException: null); 4 attempts in 4000 ms.")
                 .metrics(nothingFlowed(14.2, 4))
-                .observations("told", "error java.net.http.WebSocketHandshakeException: null", "told_status", "none",
+                .observations("told", "error java.net.http.WebSocketHandshakeException: null",
+                        "client_told", "error java.net.http.WebSocketHandshakeException", "told_status", "none",
                         "data_flowed", "no",
                         "transport", "none", "control_transport", "websocket",
                         "client_transport", "control: websocket; blocked: none")
@@ -44,7 +45,8 @@ class WebSocketBlockedCheckerTest {
                         + "(through the open proxy over WebSocket: 2.2 / 2.6 ms).")
                 .metrics("gave_up_ms", null, "attempts", 1, "data_flowed", 1, "delivered", 3,
                         "latency_p50_ms", 13.4, "latency_p95_ms", 16.1, "ws_latency_p50_ms", 2.2, "ws_latency_p95_ms", 2.6)
-                .observations("told", "nothing within 4000 ms", "told_status", "none", "data_flowed", "yes", "transport", "polling",
+                .observations("told", "nothing within 4000 ms", "client_told", "nothing within 4000 ms", "told_status", "none",
+                        "data_flowed", "yes", "transport", "polling",
                         "control_transport", "polling -> websocket",
                         "client_transport", "control: polling -> websocket; blocked: polling",
                         "server_transport", "polling -> websocket")
