@@ -10,7 +10,8 @@ import java.util.Map;
  * Which transport carried each side's sessions, for stacks that report one (socket.io's
  * {@code transport} events: polling, then websocket after the upgrade): an observation per side
  * such as {@code client_transport = "polling -> websocket"}, the names in the order they first
- * appeared. Cells of stacks that report none are left as they are.
+ * appeared. Cells of stacks that report none are left as they are, and so is an observation the
+ * checker already made.
  */
 final class Transports {
     private Transports() {
@@ -33,7 +34,8 @@ final class Transports {
             return o;
         }
         Map<String, Object> observations = new LinkedHashMap<>(o.observations());
-        bySide.forEach((side, names) -> observations.put(side + "_transport", String.join(" -> ", names)));
+        // A checker that already said which transport carried a side (per phase, say) knows better.
+        bySide.forEach((side, names) -> observations.putIfAbsent(side + "_transport", String.join(" -> ", names)));
         return new Outcome(o.metrics(), observations, o.judgement());
     }
 }

@@ -59,7 +59,20 @@ public final class NginxConfigRenderer {
         values.put("worker_shutdown_timeout", settings.workerShutdownTimeout()
                 .map(d -> "worker_shutdown_timeout " + nginxTime(d) + ";")
                 .orElse("# worker_shutdown_timeout not set: old workers drain without limit"));
+        upgrade(settings.upgrade(), values);
         return fill(values);
+    }
+
+    /** The three lines that decide what an Upgrade request meets (an empty header value is not sent on). */
+    private static void upgrade(NginxSettings.Upgrade mode, Map<String, String> values) {
+        boolean strip = mode == NginxSettings.Upgrade.STRIP;
+        values.put("upgrade_refusal", switch (mode) {
+            case PASS -> "# upgrade: pass";
+            case STRIP -> "# upgrade: strip (Upgrade and Connection are not sent to the upstream)";
+            case FORBID -> "if ($http_upgrade) { return 403; }    # upgrade: forbid";
+        });
+        values.put("upgrade_header", strip ? "\"\"" : "$http_upgrade");
+        values.put("connection_header", strip ? "\"\"" : "$connection_upgrade");
     }
 
     /** Replaces every known placeholder; fails naming the ones that have no value. */

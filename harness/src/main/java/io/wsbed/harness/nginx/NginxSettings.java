@@ -6,38 +6,79 @@ import java.util.Optional;
 
 /**
  * The nginx knobs a scenario turns: how long a tunnel may be quiet, how long a blocked write to
- * the upstream may wait, and how long old workers may drain after a reload (none = no limit).
+ * the upstream may wait, how long old workers may drain after a reload (none = no limit), and
+ * whether the proxy lets a WebSocket Upgrade through at all.
  *
  * @param readTimeout {@code proxy_read_timeout}: the tunnel is cut after this long without traffic
  * @param sendTimeout {@code proxy_send_timeout}: only matters while a write to the upstream blocks
  * @param workerShutdownTimeout {@code worker_shutdown_timeout}; empty leaves the directive out
+ * @param upgrade what the proxy does with a request that asks for an Upgrade
  */
-public record NginxSettings(Duration readTimeout, Duration sendTimeout, Optional<Duration> workerShutdownTimeout) {
+public record NginxSettings(Duration readTimeout, Duration sendTimeout, Optional<Duration> workerShutdownTimeout,
+                            Upgrade upgrade) {
     /** nginx's own defaults: 60 s read and send timeouts, old workers drain without limit. */
     public static final NginxSettings NGINX_DEFAULTS =
             new NginxSettings(Duration.ofSeconds(60), Duration.ofSeconds(60), Optional.empty());
+
+    /**
+     * What the proxy does with a request carrying {@code Upgrade}. Plain HTTP requests (long-polling,
+     * a {@code GET /poll}) reach the upstream unchanged in every mode.
+     */
+    public enum Upgrade {
+        /** Passes Upgrade and Connection on: the WebSocket tunnel works (the usual config). */
+        PASS("pass"),
+        /**
+         * Drops Upgrade and Connection, as a proxy configured without the two {@code proxy_set_header}
+         * lines does: the upstream sees a plain GET and answers it as it answers any GET.
+         */
+        STRIP("strip"),
+        /** Answers any request carrying Upgrade with 403 itself; nothing reaches the upstream. */
+        FORBID("forbid");
+
+        private final String id;
+
+        Upgrade(String id) {
+            this.id = id;
+        }
+
+        /** The word marks and reports use. */
+        public String id() {
+            return id;
+        }
+    }
 
     public NginxSettings {
         requireMillis("readTimeout", readTimeout);
         requireMillis("sendTimeout", sendTimeout);
         Objects.requireNonNull(workerShutdownTimeout, "workerShutdownTimeout (use Optional.empty())");
         workerShutdownTimeout.ifPresent(d -> requireMillis("workerShutdownTimeout", d));
+        Objects.requireNonNull(upgrade, "upgrade");
+    }
+
+    /** The usual proxy: the Upgrade passes. */
+    public NginxSettings(Duration readTimeout, Duration sendTimeout, Optional<Duration> workerShutdownTimeout) {
+        this(readTimeout, sendTimeout, workerShutdownTimeout, Upgrade.PASS);
     }
 
     public NginxSettings withReadTimeout(Duration timeout) {
-        return new NginxSettings(timeout, sendTimeout, workerShutdownTimeout);
+        return new NginxSettings(timeout, sendTimeout, workerShutdownTimeout, upgrade);
     }
 
     public NginxSettings withSendTimeout(Duration timeout) {
-        return new NginxSettings(readTimeout, timeout, workerShutdownTimeout);
+        return new NginxSettings(readTimeout, timeout, workerShutdownTimeout, upgrade);
     }
 
     public NginxSettings withWorkerShutdownTimeout(Duration timeout) {
-        return new NginxSettings(readTimeout, sendTimeout, Optional.of(timeout));
+        return new NginxSettings(readTimeout, sendTimeout, Optional.of(timeout), upgrade);
     }
 
     public NginxSettings withoutWorkerShutdownTimeout() {
-        return new NginxSettings(readTimeout, sendTimeout, Optional.empty());
+        return new NginxSettings(readTimeout, sendTimeout, Optional.empty(), upgrade);
+    }
+
+    /** The same proxy with another treatment of the Upgrade. */
+    public NginxSettings withUpgrade(Upgrade mode) {
+        return new NginxSettings(readTimeout, sendTimeout, workerShutdownTimeout, mode);
     }
 
     // nginx time values have millisecond resolution; a finer value would be silently truncated.

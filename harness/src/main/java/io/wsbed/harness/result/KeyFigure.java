@@ -18,6 +18,9 @@ public final class KeyFigure {
         if (metrics.get("kept_open") instanceof Number n && n.intValue() == 1) {
             return "kept open";
         }
+        if (metrics.get("data_flowed") instanceof Number n && n.intValue() == 1) {
+            return "data flowed";
+        }
         if (!metrics.containsKey(metric)) {
             return "";
         }

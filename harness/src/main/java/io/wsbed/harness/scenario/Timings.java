@@ -76,6 +76,8 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("stack_idle_timeout_ms", stackIdleTimeoutMs);
         // Not a time, but a setting every slow-consumer cell shares and a reader must know: the server's memory limit.
         m.put("slow_consumer_server_heap_mib", SlowConsumer.SERVER_MEMORY_MIB);
+        m.put("websocket_blocked_control_ms", WebSocketBlocked.CONTROL_MS);
+        m.put("websocket_blocked_window_ms", WebSocketBlocked.BLOCKED_MS);
         return m;
     }
 }

@@ -175,12 +175,22 @@ public final class CellContext implements AutoCloseable {
 
     /** Starts nginx in front of {@code upstreamPort}; it is closed with the cell, its logs kept. */
     public NginxProxy nginx(NginxSettings settings, int upstreamPort) {
+        return nginx(settings, upstreamPort, "nginx");
+    }
+
+    /**
+     * Starts a further nginx in the same cell under its own label (its log folder and start time);
+     * its {@code proxy-ready} mark names the label and how it treats an Upgrade.
+     */
+    public NginxProxy nginx(NginxSettings settings, int upstreamPort, String label) {
         long launched = timeline.nowMicros();
-        NginxProxy p = infra.startNginx(settings, upstreamPort, logDir.resolve("nginx"));
+        NginxProxy p = infra.startNginx(settings, upstreamPort, logDir.resolve(label));
         opened.add(p);
-        startMs.put("nginx", Math.round((timeline.nowMicros() - launched) / 1000.0));
+        startMs.put(label, Math.round((timeline.nowMicros() - launched) / 1000.0));
+        boolean first = label.equals("nginx");
         mark("proxy-ready", "proxy", NetworkPath.NGINX.id(), "port", p.port(), "upstream", upstreamPort,
-                "proxy_read_timeout_ms", settings.readTimeout().toMillis());
+                "proxy_read_timeout_ms", settings.readTimeout().toMillis(), "label", first ? null : label,
+                "upgrade", settings.upgrade() == NginxSettings.Upgrade.PASS ? null : settings.upgrade().id());
         return p;
     }
 

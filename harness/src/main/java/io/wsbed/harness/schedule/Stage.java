@@ -113,11 +113,16 @@ public final class Stage {
 
     /** Starts a client as the setup describes; it becomes the stage's client. */
     RunningStack startClient() {
+        return startClientAt(entryPort);
+    }
+
+    /** Starts a client as the setup describes, connecting to {@code port}; it becomes the stage's client. */
+    RunningStack startClientAt(int port) {
         List<String> options = new ArrayList<>(withIdle(pings(setup.clientPings()), Side.CLIENT));
         if (setup.connections() > 1) {
             options.addAll(List.of("--connections", Integer.toString(setup.connections())));
         }
-        client = ctx.startClient(entryPort, setup.traffic() ? ctx.timings().sendMs() : 0, setup.reconnect(), options);
+        client = ctx.startClient(port, setup.traffic() ? ctx.timings().sendMs() : 0, setup.reconnect(), options);
         return client;
     }
 
@@ -180,6 +185,11 @@ public final class Stage {
 
     RunningStack server() {
         return server;
+    }
+
+    /** The port the cell's servers listen on (restarts keep it). */
+    int serverPort() {
+        return serverPort;
     }
 
     RunningStack client() {

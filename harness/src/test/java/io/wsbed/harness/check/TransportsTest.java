@@ -28,6 +28,17 @@ class TransportsTest {
     }
 
     @Test
+    void aSideTheCheckerAlreadyDescribedKeepsTheCheckersWords() {
+        History h = History.of(List.of(
+                new TimelineEntry("client-1", -50.0, "transport", Map.of("session", "c1", "name", "websocket")),
+                new TimelineEntry("client-2", 900.0, "transport", Map.of("session", "c1", "name", "polling"))));
+        Outcome described = new Outcome(Map.of(), Map.of("client_transport", "control: websocket; blocked: polling"),
+                Judgement.pass("ok"));
+        assertEquals(Map.of("client_transport", "control: websocket; blocked: polling"),
+                Transports.addTo(h, described).observations());
+    }
+
+    @Test
     void aCellWithoutTransportEventsIsLeftAsItIs() {
         History h = History.of(List.of(new TimelineEntry("client-1", 0.0, "open", Map.of("session", "c1"))));
         assertSame(PASSED, Transports.addTo(h, PASSED));

@@ -16,9 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class NginxConfigRendererTest {
     private static final Pattern WORKER_SHUTDOWN_DIRECTIVE = Pattern.compile("(?m)^\\s*worker_shutdown_timeout\\s");
+    private static final Pattern RETURN_403 = Pattern.compile("(?m)^\\s*if \\(\\$http_upgrade\\) \\{ return 403; }");
 
     @Test
     void fillsPortsAndTimeoutsIntoTheRepositoryTemplate() {
@@ -79,12 +82,44 @@ class NginxConfigRendererTest {
     }
 
     @Test
-    void renderedConfigPassesNginxSyntaxCheck(@TempDir Path prefix) throws Exception {
+    void theUsualProxyPassesUpgradeAndConnectionOn() {
+        String config = NginxTestSupport.renderer().render(NginxSettings.NGINX_DEFAULTS, 18080, 18081);
+
+        assertTrue(config.contains("proxy_set_header Upgrade $http_upgrade;"), config);
+        assertTrue(config.contains("proxy_set_header Connection $connection_upgrade;"), config);
+        assertFalse(RETURN_403.matcher(config).find(), "the usual proxy refuses nothing:\n" + config);
+    }
+
+    @Test
+    void theStrippingProxySendsNeitherUpgradeNorConnectionToTheUpstream() {
+        String config = NginxTestSupport.renderer().render(
+                NginxSettings.NGINX_DEFAULTS.withUpgrade(NginxSettings.Upgrade.STRIP), 18080, 18081);
+
+        assertTrue(config.contains("proxy_set_header Upgrade \"\";"), config);
+        assertTrue(config.contains("proxy_set_header Connection \"\";"), config);
+        assertFalse(config.contains("$http_upgrade;"), "nothing may pass the client's Upgrade on:\n" + config);
+        assertFalse(RETURN_403.matcher(config).find(), "stripping refuses nothing:\n" + config);
+    }
+
+    @Test
+    void theForbiddingProxyAnswersAnUpgradeWith403AndProxiesTheRest() {
+        String config = NginxTestSupport.renderer().render(
+                NginxSettings.NGINX_DEFAULTS.withUpgrade(NginxSettings.Upgrade.FORBID), 18080, 18081);
+
+        assertTrue(RETURN_403.matcher(config).find(), config);
+        int refusal = config.indexOf("return 403");
+        assertTrue(refusal < config.indexOf("proxy_pass http://wsbed_backend;"), "the refusal comes first:\n" + config);
+        assertEquals(1, config.split("return 403", -1).length - 1, "one refusal only:\n" + config);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NginxSettings.Upgrade.class)
+    void renderedConfigPassesNginxSyntaxCheck(NginxSettings.Upgrade upgrade, @TempDir Path prefix) throws Exception {
         NginxBinary nginx = NginxTestSupport.nginx();
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(prefix.resolve("temp"));
         Path conf = prefix.resolve("nginx.conf");
-        Files.writeString(conf, NginxTestSupport.renderer().render(NginxTestSupport.FAST, 18080, 18081));
+        Files.writeString(conf, NginxTestSupport.renderer().render(NginxTestSupport.FAST.withUpgrade(upgrade), 18080, 18081));
         Path out = prefix.resolve("t.out");
 
         Process p = new ProcessBuilder(List.of(nginx.path().toString(), "-t", "-q", "-p", prefix + "/", "-c",

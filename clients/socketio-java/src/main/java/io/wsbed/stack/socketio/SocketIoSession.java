@@ -4,6 +4,7 @@ import io.socket.client.Manager;
 import io.socket.client.Socket;
 import io.socket.client.SocketIOException;
 import io.socket.engineio.client.Transport;
+import io.socket.engineio.parser.Packet;
 import io.wsbed.stack.api.ConnectionListener;
 import java.util.concurrent.CompletableFuture;
 import org.json.JSONObject;
@@ -27,6 +28,8 @@ final class SocketIoSession {
     private volatile SocketIoConnection current;
     /** The engine.io transport in use, once known. */
     private volatile String transport;
+    /** Whether the Manager's engine has opened: a transport created after that is an upgrade probe. */
+    private volatile boolean engineOpen;
 
     SocketIoSession(Socket socket, ConnectionListener listener, boolean builtinReconnect, Runnable onEnd) {
         this.socket = socket;
@@ -47,9 +50,11 @@ final class SocketIoSession {
         socket.on(SocketIoConnection.EVENT, this::message);
         socket.on(Socket.EVENT_DISCONNECT, args -> disconnected(args.length > 0 && args[0] != null ? args[0].toString() : ""));
         socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectError(args.length > 0 ? args[0] : null));
+        socket.io().on(Manager.EVENT_OPEN, args -> engineOpen(true));
+        socket.io().on(Manager.EVENT_CLOSE, args -> engineOpen(false));
         socket.io().on(Manager.EVENT_TRANSPORT, args -> {
             if (args.length > 0 && args[0] instanceof Transport t) {
-                transport(t.name);
+                created(t);
             }
         });
         if (builtinReconnect) {
@@ -108,6 +113,28 @@ final class SocketIoSession {
      */
     void connectError(Object data) {
         opened.completeExceptionally(asThrowable(data));
+    }
+
+    void engineOpen(boolean open) {
+        engineOpen = open;
+    }
+
+    /**
+     * engine.io announces every transport it creates: the one it connects with, and after it opened,
+     * the one it probes the upgrade with. A probe carries the session only once the server has
+     * answered its "probe" ping (engine.io then switches to it); a probe that a proxy refuses (403)
+     * never does, and is not reported.
+     */
+    void created(Transport t) {
+        if (!engineOpen) {
+            transport(t.name);
+            return;
+        }
+        t.on(Transport.EVENT_PACKET, args -> {
+            if (args.length > 0 && args[0] instanceof Packet<?> p && Packet.PONG.equals(p.type) && "probe".equals(p.data)) {
+                transport(t.name);
+            }
+        });
     }
 
     void transport(String name) {

@@ -10,6 +10,10 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.client.SocketIOException;
 import io.socket.engineio.client.EngineIOException;
+import io.socket.engineio.client.Transport;
+import io.socket.engineio.client.transports.PollingXHR;
+import io.socket.engineio.client.transports.WebSocket;
+import io.socket.engineio.parser.Packet;
 import io.wsbed.stack.api.RecordingListener;
 import java.net.URI;
 import java.time.Duration;
@@ -55,6 +59,22 @@ class SocketIoSessionTest {
         s.transport("websocket");
         assertEquals(List.of("open", "transport:polling", "transport:websocket"), listener.events());
         assertTrue(s.opened().isDone() && !s.opened().isCompletedExceptionally());
+    }
+
+    @Test
+    void anUpgradeProbeCarriesTheSessionOnlyOnceTheServerAnsweredIt() {
+        SocketIoSession s = session(false);
+        s.created(new PollingXHR(new Transport.Options()));
+        s.connected();
+        s.engineOpen(true);
+        Transport refused = new WebSocket(new Transport.Options());
+        s.created(refused);
+        refused.emit(Transport.EVENT_PACKET, new Packet<>(Packet.MESSAGE, "x"));
+        assertEquals(List.of("open", "transport:polling"), listener.events(), "a probe is not the transport in use");
+        Transport answered = new WebSocket(new Transport.Options());
+        s.created(answered);
+        answered.emit(Transport.EVENT_PACKET, new Packet<>(Packet.PONG, "probe"));
+        assertEquals(List.of("open", "transport:polling", "transport:websocket"), listener.events());
     }
 
     @Test
