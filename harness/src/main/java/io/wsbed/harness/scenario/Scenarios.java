@@ -40,7 +40,8 @@ public final class Scenarios {
             new Entry("latency-spike", n -> new LatencySpike(), View.SERVERS),
             new Entry("message-size", n -> new MessageSize(), View.BOTH),
             new Entry("slow-consumer", n -> new SlowConsumer(), View.SERVERS),
-            new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS));
+            new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS),
+            new Entry("lb-failover", LbFailover::new, View.SERVERS));
 
     private Scenarios() {
     }
