@@ -5,7 +5,6 @@ import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.ProcessTree;
 import io.wsbed.harness.process.Watchdog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,16 +186,13 @@ public final class HaproxyFront implements AutoCloseable {
         }
     }
 
+    /** Deletes the prefix: HAProxy writes nothing there, so it holds the config and the console log only. */
     private static void delete(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            Files.deleteIfExists(config(root));
+            Files.deleteIfExists(console(root));
+            Files.deleteIfExists(root);
+        } catch (IOException e) {
             LOG.warn("cannot delete the HAProxy prefix {}: {}", root, e.getMessage());
         }
     }
