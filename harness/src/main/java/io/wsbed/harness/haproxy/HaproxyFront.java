@@ -5,6 +5,7 @@ import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.ProcessTree;
 import io.wsbed.harness.process.Watchdog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * private temp prefix ({@code wsbed-haproxy-*}: the config and the console log, nothing else), under
  * the shared {@link Watchdog}: HAProxy ignores its stdin, and the watchdog kills its process group
  * when the pipe from the harness JVM closes, so a harness killed with SIGKILL or SIGTERM leaves no
- * haproxy behind. Ready = HAProxy still runs and its frontend port accepts a TCP connection; a
+ * haproxy behind. Ready = its frontend port accepts a TCP connection and the listening socket is one
+ * of HAProxy's open descriptors (/proc), not another process's that got the port first; a
  * port taken between the choice and HAProxy's bind is retried on another one.
  */
 public final class HaproxyFront implements AutoCloseable {
@@ -55,9 +61,15 @@ public final class HaproxyFront implements AutoCloseable {
      */
     public static HaproxyFront start(HaproxyBinary binary, HaproxySettings settings, List<Integer> instancePorts,
                                      Path logDir) {
+        return start(binary, settings, instancePorts, logDir, FreePort::loopback);
+    }
+
+    /** As above, with the frontend port choice injected (a test hands out a taken port first). */
+    static HaproxyFront start(HaproxyBinary binary, HaproxySettings settings, List<Integer> instancePorts, Path logDir,
+                              IntSupplier ports) {
         HaproxyConfig config = HaproxyConfig.packaged();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            int port = FreePort.loopback();
+            int port = ports.getAsInt();
             Path prefix = createPrefix();
             HaproxyFront front;
             try {
@@ -100,8 +112,8 @@ public final class HaproxyFront implements AutoCloseable {
             if (output().contains(BIND_CLASH)) {
                 return BIND_CLASH;
             }
-            // Accepting alone could be another process that got the port: HAProxy must also still run.
-            if (accepts(port) && watchdog.isAlive() && !output().contains(BIND_CLASH)) {
+            // Accepting alone could be another process that got the port first: the listener must be HAProxy's.
+            if (accepts(port) && ownsListener(watchdog.treePids(), port)) {
                 return null;
             }
             ProcessTree.sleep(POLL);
@@ -116,6 +128,40 @@ public final class HaproxyFront implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Whether one of these processes holds the socket listening on 127.0.0.1:port: its inode from
+     * /proc/net/tcp (state 0A = LISTEN) among the processes' open descriptors.
+     */
+    static boolean ownsListener(List<Long> pids, int port) {
+        String local = String.format("0100007F:%04X", port);
+        Set<String> inodes = new HashSet<>();
+        try (Stream<String> lines = Files.lines(Path.of("/proc/net/tcp"))) {
+            lines.map(String::trim).map(l -> l.split("\\s+"))
+                    .filter(f -> f.length > 9 && f[1].equals(local) && f[3].equals("0A"))
+                    .forEach(f -> inodes.add("socket:[" + f[9] + "]"));
+        } catch (IOException e) {
+            return false;
+        }
+        for (long pid : pids) {
+            try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+                if (fds.anyMatch(fd -> inodes.contains(link(fd)))) {
+                    return true;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // Gone, or not ours to look at: not the owner.
+            }
+        }
+        return false;
+    }
+
+    private static String link(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException e) {
+            return "";
         }
     }
 
