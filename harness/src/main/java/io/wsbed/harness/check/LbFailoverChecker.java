@@ -50,44 +50,19 @@ public final class LbFailoverChecker implements Checker {
         int onKilled = openSessions(events, killed, t0);
         int onSurvivor = openSessions(events, survivor, t0);
 
-        // Client side: which connection held which session, which sessions ended after the kill.
-        Map<String, Long> connOf = new HashMap<>();
-        Map<Long, Long> lostAt = new LinkedHashMap<>();
-        Map<Long, Double> backMs = new LinkedHashMap<>();
-        Set<String> openAtKill = new HashSet<>();
+        Map<Long, Long> backAt = connectionsBack(events, client, t0);
         long errors = 0;
         long attempts = 0;
         for (Event e : events) {
-            if (!e.source().equals(client)) {
-                continue;
-            }
-            if (e.ev().equals("open")) {
-                connOf.put(e.session(), e.num("conn", 1));
-                if (e.tMicros() <= t0) {
-                    openAtKill.add(e.session());
-                } else {
-                    long conn = e.num("conn", 1);
-                    if (lostAt.containsKey(conn) && !backMs.containsKey(conn)) {
-                        backMs.put(conn, TimelineQueries.ms(t0, e.tMicros()));
-                    }
-                }
-            } else if (TimelineQueries.endsSession(e) && e.session() != null) {
-                if (e.tMicros() <= t0) {
-                    openAtKill.remove(e.session());
-                } else if (openAtKill.remove(e.session())) {
-                    lostAt.putIfAbsent(connOf.get(e.session()), e.tMicros());
-                }
-            }
-            if (e.tMicros() > t0 && e.ev().equals("error") && "connect".equals(e.str("phase"))) {
-                errors++;
-            }
-            if (e.tMicros() > t0 && e.ev().equals("reconnect")) {
-                attempts++;
+            if (e.source().equals(client) && e.tMicros() > t0) {
+                errors += e.ev().equals("error") && "connect".equals(e.str("phase")) ? 1 : 0;
+                attempts += e.ev().equals("reconnect") ? 1 : 0;
             }
         }
-        List<Double> back = new ArrayList<>(backMs.values());
+        List<Double> back = new ArrayList<>(backAt.values().stream().filter(b -> b >= 0)
+                .map(b -> TimelineQueries.ms(t0, b)).toList());
         back.sort(Double::compare);
-        int lost = lostAt.size();
+        int lost = backAt.size();
         int collateral = Math.max(0, lost - onKilled);
         boolean allBack = onKilled > 0 && back.size() >= Math.max(onKilled, lost);
 
@@ -117,6 +92,37 @@ public final class LbFailoverChecker implements Checker {
         return new Outcome(metrics, obs, judge(onKilled, back, lost, collateral, after, t));
     }
 
+    /**
+     * The client connections that lost their session after {@code t0} (the session they had open at
+     * t0 ended after it), each with the time of its next {@code open}, or -1 while it has none yet.
+     * Works on live events (absolute times) and on a stored history (times from t0) alike: the
+     * {@link io.wsbed.harness.schedule.AwaitFailover} step waits on it, this checker judges by it.
+     */
+    public static Map<Long, Long> connectionsBack(List<Event> events, String client, long t0) {
+        Map<String, Long> connOf = new HashMap<>();
+        Set<String> openAtKill = new HashSet<>();
+        Map<Long, Long> backAt = new LinkedHashMap<>();
+        for (Event e : events) {
+            if (!e.source().equals(client) || e.session() == null) {
+                continue;
+            }
+            long conn = e.num("conn", 1);
+            if (e.ev().equals("open")) {
+                connOf.put(e.session(), conn);
+                if (e.tMicros() <= t0) {
+                    openAtKill.add(e.session());
+                } else if (backAt.getOrDefault(conn, 0L) < 0) {
+                    backAt.put(conn, e.tMicros());
+                }
+            } else if (TimelineQueries.endsSession(e)) {
+                if (openAtKill.remove(e.session()) && e.tMicros() > t0) {
+                    backAt.putIfAbsent(connOf.getOrDefault(e.session(), conn), -1L);
+                }
+            }
+        }
+        return backAt;
+    }
+
     static Judgement judge(int onKilled, List<Double> back, int lost, int collateral, String after, Timings t) {
         if (onKilled == 0) {
             return Judgement.fail("No client was on the killed instance at the kill: nothing failed over.");
@@ -124,7 +130,7 @@ public final class LbFailoverChecker implements Checker {
         int expected = Math.max(onKilled, lost);
         if (back.size() < expected) {
             return Judgement.fail("Only " + back.size() + " of the " + expected + " clients that lost the killed instance"
-                    + " were back within the " + t.windowMs() + " ms window.");
+                    + " were back when the observation ended (the wait is bounded by the " + t.windowMs() + " ms window).");
         }
         String times = Millis.format(back.get(back.size() - 1)) + " ms after the kill (p50 "
                 + Millis.format(ReconnectStormChecker.percentile(back, 0.5)) + " ms, p95 "
@@ -149,7 +155,7 @@ public final class LbFailoverChecker implements Checker {
     }
 
     /** Sessions {@code source} had open at {@code tMicros}: its opens minus the sessions it reported ended by then. */
-    static int openSessions(List<Event> events, String source, long tMicros) {
+    public static int openSessions(List<Event> events, String source, long tMicros) {
         Set<String> open = new HashSet<>();
         for (Event e : events) {
             if (!e.source().equals(source) || e.tMicros() > tMicros || e.session() == null) {

@@ -12,7 +12,6 @@ import io.wsbed.harness.schedule.Pause;
 import io.wsbed.harness.schedule.RestartServer;
 import io.wsbed.harness.schedule.Setup;
 import io.wsbed.harness.schedule.Step;
-import io.wsbed.harness.stack.StackDescriptor;
 import io.wsbed.harness.stack.StackInfo;
 import java.util.List;
 import java.util.Locale;
@@ -68,11 +67,6 @@ public final class LbFailover implements Scenario {
     public String skipReason(StackInfo server, StackInfo client, NetworkPath path, Infrastructure infra) {
         if (HaproxyBinary.local().isEmpty()) {
             return HaproxyBinary.MISSING_REASON;
-        }
-        if (!StackDescriptor.WEBSOCKET.equals(server.protocol())) {
-            return "socket.io's polling transport needs sticky sessions (HAProxy cookie on the handshake, as"
-                    + " socket.io's docs describe) and the reference client keeps no cookies: lb-failover runs for"
-                    + " the websocket family only";
         }
         return Scenario.super.skipReason(server, client, path, infra);
     }
