@@ -53,7 +53,7 @@ public final class Scenarios {
     /**
      * The scenario with this id.
      *
-     * @param stormClients how many clients the reconnect storm uses (Settings.stormClients())
+     * @param stormClients how many clients the reconnect storm uses (Settings.stormClients()); lb-failover takes at most 50 of them
      */
     public static Scenario create(String id, int stormClients) {
         return entry(id).factory().apply(stormClients);
