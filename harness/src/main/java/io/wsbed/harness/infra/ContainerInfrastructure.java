@@ -63,6 +63,8 @@ public final class ContainerInfrastructure implements Infrastructure {
                 + ", host network");
         m.put("toxiproxy", toxiproxy != null ? toxiproxy.access().description() + ", host network"
                 : "container " + toxiproxyImage.label() + " (not started: no cell used it)");
+        // lb-failover's HAProxy is no container: it runs on this machine in both modes (README, HAProxy).
+        m.put("haproxy", "local process " + io.wsbed.harness.haproxy.HaproxyBinary.describeLocal());
         m.put("docker", engine);
         return m;
     }

@@ -44,6 +44,7 @@ public final class LocalInfrastructure implements Infrastructure {
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nginx", nginx.found() ? nginx.binary().version() + " (" + nginx.binary().path() + ")" : nginx.toString());
+        m.put("haproxy", io.wsbed.harness.haproxy.HaproxyBinary.describeLocal());
         m.put("toxiproxy", toxiproxyUrl != null ? "external " + toxiproxyUrl
                 : "embedded wsbed server " + ToxiproxyServer.VERSION + " (in the harness JVM)");
         return m;

@@ -1,6 +1,7 @@
 package io.wsbed.harness.nginx;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.process.ConfigTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fills an nginx config template's {@code {{name}}} placeholders from {@link NginxSettings} and
@@ -24,7 +21,6 @@ public final class NginxConfigRenderer {
 
     // Both sides are pinned to loopback here, not in the caller: nothing may listen or connect elsewhere.
     private static final String LOOPBACK = "127.0.0.1";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]*)\\s*}}");
 
     private final String template;
     private final String source;
@@ -77,23 +73,7 @@ public final class NginxConfigRenderer {
 
     /** Replaces every known placeholder; fails naming the ones that have no value. */
     String fill(Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length());
-        Set<String> unfilled = new TreeSet<>();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                unfilled.add(m.group(1));
-                value = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        if (!unfilled.isEmpty()) {
-            throw new HarnessException("nginx template " + source + " has placeholders the harness does not fill: "
-                    + unfilled + "; known: " + values.keySet());
-        }
-        return out.toString();
+        return new ConfigTemplate("nginx", template, source).fill(values);
     }
 
     static String nginxTime(Duration d) {

@@ -189,7 +189,8 @@ public final class MatrixRun {
     private synchronized Map<Cell, CompletableFuture<CellResult>> started() {
         if (futures == null) {
             LOG.info("wsbed: running {} cells, {} at a time{}", cells.size(), parallel,
-                    cells.stream().anyMatch(this::alone) ? " (reconnect-storm cells alone, after the others)" : "");
+                    cells.stream().anyMatch(this::alone) ? " (" + String.join(", ", cells.stream().filter(this::alone)
+                            .map(Cell::scenario).distinct().toList()) + " cells alone, after the others)" : "");
             CellScheduler<CellResult> scheduler = new CellScheduler<>(parallel, this::alone, this::runCell);
             this.scheduler = scheduler;
             futures = scheduler.start(cells);

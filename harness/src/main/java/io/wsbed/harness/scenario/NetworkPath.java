@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What lies between the client and the server in a cell: nothing, an nginx reverse proxy, or a
- * Toxiproxy proxy that injects network faults. Carried as this type from the plan to the report
+ * What lies between the client and the server in a cell: nothing, an nginx reverse proxy, a
+ * Toxiproxy proxy that injects network faults, or HAProxy balancing two server instances. Carried as this type from the plan to the report
  * writers; its {@link #id()} is the word in settings, cell ids and results.json.
  */
 public enum NetworkPath {
     DIRECT("direct"),
     NGINX("nginx"),
-    TOXIPROXY("toxiproxy");
+    TOXIPROXY("toxiproxy"),
+    /** HAProxy in front of two instances of the server stack (lb-failover). */
+    HAPROXY("haproxy");
 
     private final String id;
 

@@ -42,7 +42,8 @@ public final class Scenarios {
             new Entry("slow-consumer", n -> new SlowConsumer(), View.SERVERS),
             new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS),
             new Entry("websocket-blocked", n -> WebSocketBlocked.strip(), View.CLIENTS),
-            new Entry("websocket-blocked-403", n -> WebSocketBlocked.forbid(), View.CLIENTS));
+            new Entry("websocket-blocked-403", n -> WebSocketBlocked.forbid(), View.CLIENTS),
+            new Entry("lb-failover", LbFailover::new, View.SERVERS));
 
     private Scenarios() {
     }
@@ -54,7 +55,7 @@ public final class Scenarios {
     /**
      * The scenario with this id.
      *
-     * @param stormClients how many clients the reconnect storm uses (Settings.stormClients())
+     * @param stormClients how many clients the reconnect storm uses (Settings.stormClients()); lb-failover takes at most 50 of them
      */
     public static Scenario create(String id, int stormClients) {
         return entry(id).factory().apply(stormClients);

@@ -78,6 +78,8 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("slow_consumer_server_heap_mib", SlowConsumer.SERVER_MEMORY_MIB);
         m.put("websocket_blocked_control_ms", WebSocketBlocked.CONTROL_MS);
         m.put("websocket_blocked_window_ms", WebSocketBlocked.BLOCKED_MS);
+        // lb-failover's HAProxy timeouts and health check, scaled like nginx's.
+        m.putAll(io.wsbed.harness.haproxy.HaproxySettings.scaled(this).asMap());
         return m;
     }
 }

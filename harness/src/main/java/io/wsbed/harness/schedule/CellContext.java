@@ -1,6 +1,9 @@
 package io.wsbed.harness.schedule;
 
 import io.wsbed.harness.HarnessException;
+import io.wsbed.harness.haproxy.HaproxyBinary;
+import io.wsbed.harness.haproxy.HaproxyFront;
+import io.wsbed.harness.haproxy.HaproxySettings;
 import io.wsbed.harness.infra.Infrastructure;
 import eu.rekawek.toxiproxy.Proxy;
 import io.wsbed.harness.infra.NginxProxy;
@@ -192,6 +195,23 @@ public final class CellContext implements AutoCloseable {
                 "proxy_read_timeout_ms", settings.readTimeout().toMillis(), "label", first ? null : label,
                 "upgrade", settings.upgrade() == NginxSettings.Upgrade.PASS ? null : settings.upgrade().id());
         return p;
+    }
+
+    /**
+     * Starts HAProxy (this machine's) in front of the instances' ports; it is closed with the cell,
+     * its config and log kept in the cell's haproxy/ folder. The mark names the instances in the
+     * config's order (i1, i2, ...), which is how a checker tells which session was on which.
+     */
+    public HaproxyFront haproxy(HaproxySettings settings, List<RunningStack> instances) {
+        HaproxyBinary binary = HaproxyBinary.local().orElseThrow(() -> new HarnessException(HaproxyBinary.MISSING_REASON));
+        long launched = timeline.nowMicros();
+        HaproxyFront front = HaproxyFront.start(binary, settings, instances.stream().map(RunningStack::port).toList(),
+                logDir.resolve("haproxy"));
+        opened.add(front);
+        startMs.put("haproxy", Math.round((timeline.nowMicros() - launched) / 1000.0));
+        mark("proxy-ready", "proxy", NetworkPath.HAPROXY.id(), "port", front.port(),
+                "instances", String.join(",", instances.stream().map(RunningStack::label).toList()));
+        return front;
     }
 
     /**

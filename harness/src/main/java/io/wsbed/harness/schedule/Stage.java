@@ -3,6 +3,7 @@ package io.wsbed.harness.schedule;
 import eu.rekawek.toxiproxy.Proxy;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.check.History;
+import io.wsbed.harness.haproxy.HaproxySettings;
 import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.scenario.Profile;
@@ -65,6 +66,14 @@ public final class Stage {
                         ? Optional.of(Duration.ofMillis(t.nginxWorkerShutdownMs())) : Optional.empty());
                 nginx = ctx.nginx(nginxSettings, serverPort);
                 yield nginx.port();
+            }
+            case HAPROXY -> {
+                // A second instance of the same server stack, started as the first; HAProxy balances
+                // the client's connections over both. The stage's server (the one steps kill and
+                // restart) stays the first.
+                RunningStack second = ctx.startServer(setup.traffic() ? ctx.timings().tickMs() : 0,
+                        withIdle(pings(setup.serverPings()), Side.SERVER));
+                yield ctx.haproxy(HaproxySettings.scaled(ctx.timings()), List.of(server, second)).port();
             }
             case TOXIPROXY -> {
                 toxiproxy = ctx.toxiproxy(serverPort);

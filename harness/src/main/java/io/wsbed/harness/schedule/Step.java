@@ -10,7 +10,7 @@ package io.wsbed.harness.schedule;
 public sealed interface Step permits KillServer, StopServer, KillClient, RestartServer, StartClient,
         InjectNetworkFault, RecoverNetwork, ReloadNginx, GoQuiet, CloseSession, SendOnce, SendUntilRefused,
         AwaitEnd, AwaitReopen, AwaitAfterCut, AwaitAllReopen, AwaitPair, AwaitResume, Hold, Pause, SendBig,
-        FloodStalledClient, FreezePeer, QuietSession, ThroughBlockingProxy {
+        FloodStalledClient, FreezePeer, QuietSession, ThroughBlockingProxy, AwaitFailover {
 
     void run(Stage stage);
 }
