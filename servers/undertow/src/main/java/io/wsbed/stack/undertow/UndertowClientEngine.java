@@ -1,10 +1,12 @@
 package io.wsbed.stack.undertow;
 
+import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.websockets.client.WebSocketClient;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,8 @@ final class UndertowClientEngine implements ClientEngine {
     private DefaultByteBufferPool buffers;
     private long connectTimeoutMs;
     private long idleTimeoutMs;
+    /** wss:// only: Undertow's TLS layer over --ca-file's context (it takes no JVM default). */
+    private UndertowXnioSsl tls;
 
     @Override
     public void start(ClientOptions options) throws Exception {
@@ -39,6 +43,10 @@ final class UndertowClientEngine implements ClientEngine {
                 .set(Options.WORKER_IO_THREADS, 1)
                 .getMap());
         buffers = new DefaultByteBufferPool(true, BUFFER_SIZE);
+        if (options.tls()) {
+            tls = new UndertowXnioSsl(Xnio.getInstance(Xnio.class.getClassLoader()), OptionMap.EMPTY,
+                    ClientTls.context(options));
+        }
     }
 
     /**
@@ -48,8 +56,11 @@ final class UndertowClientEngine implements ClientEngine {
      */
     @Override
     public CompletableFuture<?> connect(URI uri, ConnectionListener listener) {
-        CompletableFuture<WebSocketChannel> handshake = IoFutures.toCompletable(
-                WebSocketClient.connectionBuilder(worker, buffers, uri).connect(), IoUtils::safeClose);
+        WebSocketClient.ConnectionBuilder builder = WebSocketClient.connectionBuilder(worker, buffers, uri);
+        if (tls != null) {
+            builder.setSsl(tls);
+        }
+        CompletableFuture<WebSocketChannel> handshake = IoFutures.toCompletable(builder.connect(), IoUtils::safeClose);
         CompletableFuture.delayedExecutor(connectTimeoutMs, TimeUnit.MILLISECONDS).execute(() ->
                 handshake.completeExceptionally(new TimeoutException(
                         "no WebSocket session with " + uri + " within " + connectTimeoutMs + " ms (--connect-timeout-ms)")));
