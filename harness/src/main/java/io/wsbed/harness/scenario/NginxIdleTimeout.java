@@ -57,7 +57,7 @@ public final class NginxIdleTimeout implements Scenario {
 
     @Override
     public List<NetworkPath> paths() {
-        return List.of(NetworkPath.NGINX);
+        return asProfiled() ? List.of(NetworkPath.NGINX, NetworkPath.WSS) : List.of(NetworkPath.NGINX);
     }
 
     @Override

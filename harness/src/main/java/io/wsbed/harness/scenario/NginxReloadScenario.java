@@ -45,7 +45,7 @@ public final class NginxReloadScenario implements Scenario {
 
     @Override
     public List<NetworkPath> paths() {
-        return List.of(NetworkPath.NGINX);
+        return shutdownTimeout ? List.of(NetworkPath.NGINX) : List.of(NetworkPath.NGINX, NetworkPath.WSS);
     }
 
     @Override

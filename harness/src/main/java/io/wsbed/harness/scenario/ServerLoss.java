@@ -72,7 +72,7 @@ public final class ServerLoss implements Scenario {
     @Override
     public List<NetworkPath> paths() {
         return graceful() || !reconnect.equals("backoff") ? List.of(NetworkPath.DIRECT)
-                : List.of(NetworkPath.DIRECT, NetworkPath.NGINX);
+                : List.of(NetworkPath.DIRECT, NetworkPath.NGINX, NetworkPath.WSS);
     }
 
     @Override

@@ -179,9 +179,14 @@ public final class CellContext implements AutoCloseable {
         NginxProxy p = infra.startNginx(settings, upstreamPort, logDir.resolve("nginx"));
         opened.add(p);
         startMs.put("nginx", Math.round((timeline.nowMicros() - launched) / 1000.0));
-        mark("proxy-ready", "proxy", NetworkPath.NGINX.id(), "port", p.port(), "upstream", upstreamPort,
+        mark("proxy-ready", "proxy", cell.path().id(), "port", p.port(), "upstream", upstreamPort,
                 "proxy_read_timeout_ms", settings.readTimeout().toMillis());
         return p;
+    }
+
+    /** The run's certificate for the wss path (nginx serves it, clients trust it). */
+    public io.wsbed.harness.nginx.TlsCertificate tlsCertificate() {
+        return infra.tlsCertificate();
     }
 
     /**
@@ -205,8 +210,12 @@ public final class CellContext implements AutoCloseable {
 
     /** Starts a client with an explicit reconnect mode and further options (heartbeat, connections). */
     public RunningStack startClient(int port, long sendMs, String reconnect, List<String> extraOptions) {
-        List<String> opts = new ArrayList<>(List.of("--url", "ws://127.0.0.1:" + port + "/ws",
+        boolean tls = cell.path() == NetworkPath.WSS;
+        List<String> opts = new ArrayList<>(List.of("--url", (tls ? "wss" : "ws") + "://127.0.0.1:" + port + "/ws",
                 "--send-ms", Long.toString(sendMs), "--reconnect", reconnect, "--seed", Long.toString(seed + clients)));
+        if (tls) {
+            opts.addAll(List.of("--ca-file", infra.tlsCertificate().certificate().toAbsolutePath().toString()));
+        }
         opts.addAll(extraOptions);
         return start(client, "client", "client-" + ++clients, opts);
     }
