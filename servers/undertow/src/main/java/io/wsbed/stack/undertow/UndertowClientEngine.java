@@ -1,6 +1,5 @@
 package io.wsbed.stack.undertow;
 
-import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.websockets.client.WebSocketClient;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -17,6 +16,7 @@ import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
+import org.xnio.ssl.JsseXnioSsl;
 
 /** The client role: Undertow's {@link WebSocketClient} on an XNIO worker of its own. */
 final class UndertowClientEngine implements ClientEngine {
@@ -29,8 +29,12 @@ final class UndertowClientEngine implements ClientEngine {
     private DefaultByteBufferPool buffers;
     private long connectTimeoutMs;
     private long idleTimeoutMs;
-    /** wss:// only: Undertow's TLS layer over --ca-file's context (it takes no JVM default). */
-    private UndertowXnioSsl tls;
+    /**
+     * wss:// only: XNIO's TLS layer over --ca-file's context (the client takes no JVM default).
+     * Undertow's own UndertowXnioSsl never finished the handshake with nginx here (TLS 1.2 or 1.3:
+     * nginx logged "client closed connection while SSL handshaking" at --connect-timeout-ms).
+     */
+    private JsseXnioSsl tls;
 
     @Override
     public void start(ClientOptions options) throws Exception {
@@ -44,7 +48,7 @@ final class UndertowClientEngine implements ClientEngine {
                 .getMap());
         buffers = new DefaultByteBufferPool(true, BUFFER_SIZE);
         if (options.tls()) {
-            tls = new UndertowXnioSsl(Xnio.getInstance(Xnio.class.getClassLoader()), OptionMap.EMPTY,
+            tls = new JsseXnioSsl(Xnio.getInstance(Xnio.class.getClassLoader()), OptionMap.EMPTY,
                     ClientTls.context(options));
         }
     }
