@@ -101,7 +101,7 @@ class SettingsTest {
     @Test
     void anUnknownPathListsThePaths() {
         var e = assertThrows(HarnessException.class, () -> MatrixPlan.plan(settings(Map.of("wsbed.paths", "proxy")), INFOS));
-        assertEquals("Configuration error: Unknown path 'proxy' in wsbed.paths; available: direct, nginx, toxiproxy",
+        assertEquals("Configuration error: Unknown path 'proxy' in wsbed.paths; available: direct, nginx, wss, toxiproxy",
                 e.getMessage());
     }
 
