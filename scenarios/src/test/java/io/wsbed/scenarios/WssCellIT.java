@@ -1,7 +1,6 @@
 package io.wsbed.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -61,9 +60,12 @@ class WssCellIT {
                 assertNotEquals(Verdict.ERROR, o.judgement().verdict(), id + ": " + o.judgement().reason() + "; logs " + dir);
                 assertTrue(o.metrics().get(HandshakeTime.METRIC) instanceof Number, id + ": " + o.metrics());
 
+                // The listener only speaks TLS: an open session came through it. nginx logs a tunnel
+                // when it ends, so only a session the crash ended is in the access log by now.
+                assertTrue(Files.readString(dir.resolve("nginx").resolve("nginx.conf")).contains(" ssl;"), id);
                 List<String> upgrades = Files.readAllLines(dir.resolve("nginx").resolve("nginx-access.log")).stream()
                         .filter(l -> l.contains("\" 101 ")).toList();
-                assertFalse(upgrades.isEmpty(), id + ": no upgrade through nginx; logs " + dir);
+                assertTrue(!id.equals("server-crash") || !upgrades.isEmpty(), id + ": no upgrade logged; logs " + dir);
                 assertEquals(List.of(), upgrades.stream().filter(l -> !l.contains("tls=TLSv1.")).toList(),
                         id + ": every upgrade rode on TLS");
             }
