@@ -117,7 +117,7 @@ final class WssComparison {
     private static void spread(StringBuilder out, List<Pair> twinned, String metric, String name) {
         List<Double> extra = twinned.stream().map(p -> p.extra(metric)).flatMap(Optional::stream).sorted().toList();
         if (!extra.isEmpty()) {
-            out.append(" wss minus ws, ").append(name).append(": median ").append(Millis.format(extra.get(extra.size() / 2)))
+            out.append(" wss minus ws, ").append(name).append(": median ").append(Millis.format(Figures.median(extra)))
                     .append(" ms over ").append(extra.size()).append(extra.size() == 1 ? " pair (" : " pairs (")
                     .append(Millis.format(extra.get(0))).append(" to ").append(Millis.format(extra.get(extra.size() - 1)))
                     .append(" ms).");
@@ -136,7 +136,8 @@ final class WssComparison {
         return c.verdict() + (c.keyFigure().isEmpty() ? "" : " " + c.keyFigure().replace("|", "\\|"));
     }
 
+    /** The figure, or its p50 in a repeated cell. */
     private static Double number(CellResult c, String metric) {
-        return c.metrics().get(metric) instanceof Number n ? n.doubleValue() : null;
+        return Figures.number(c.metrics().get(metric));
     }
 }

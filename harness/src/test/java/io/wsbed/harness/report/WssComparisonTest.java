@@ -54,6 +54,25 @@ class WssComparisonTest {
     }
 
     @Test
+    void repeatedCellsCompareByTheirP50AndAnEvenCountTakesTheMeanOfTheMiddleTwo() {
+        HandMadeRun run = new HandMadeRun();
+        for (String client : java.util.List.of("jdk", "okhttp")) {
+            run.cell("server-crash", "jetty", client, "default", "nginx", Verdict.PASS,
+                    map("client_detect_ms", map("p50", 8.0, "p95", 9.0, "max", 9.0, "samples", 3),
+                            "handshake_ms", map("p50", 60.0, "p95", 70.0, "max", 70.0, "samples", 3)), Map.of());
+            run.cell("server-crash", "jetty", client, "default", "wss", Verdict.PASS,
+                    map("client_detect_ms", map("p50", 9.0, "p95", 9.0, "max", 9.0, "samples", 3),
+                            "handshake_ms", map("p50", client.equals("jdk") ? 70.0 : 100.0, "p95", 100.0, "max", 100.0,
+                                    "samples", 3)), Map.of());
+        }
+
+        String md = summary(run);
+
+        assertTrue(md.contains("| server-crash | jetty x jdk | default | PASS | PASS | 60.0 | 70.0 | - | - |"), md);
+        assertTrue(md.contains("wss minus ws, handshake: median 25.0 ms over 2 pairs (10.0 to 40.0 ms)."), md);
+    }
+
+    @Test
     void wssCellsWithoutTwinsSaySoAndARunWithoutWssHasNoSection() {
         HandMadeRun onlyWss = new HandMadeRun();
         crash(onlyWss, "jdk", "wss", Verdict.PASS, 8.0, 70.0);
