@@ -6,6 +6,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.infra.ToxiproxyAccess;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.nginx.TlsCertificate;
 import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.scenario.Cell;
@@ -180,12 +181,13 @@ public final class CellContext implements AutoCloseable {
         opened.add(p);
         startMs.put("nginx", Math.round((timeline.nowMicros() - launched) / 1000.0));
         mark("proxy-ready", "proxy", cell.path().id(), "port", p.port(), "upstream", upstreamPort,
-                "proxy_read_timeout_ms", settings.readTimeout().toMillis());
+                "proxy_read_timeout_ms", settings.readTimeout().toMillis(),
+                "tls_spki_sha256", settings.tls().map(TlsCertificate::spkiSha256).orElse(null));
         return p;
     }
 
     /** The run's certificate for the wss path (nginx serves it, clients trust it). */
-    public io.wsbed.harness.nginx.TlsCertificate tlsCertificate() {
+    public TlsCertificate tlsCertificate() {
         return infra.tlsCertificate();
     }
 
