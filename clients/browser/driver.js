@@ -36,6 +36,20 @@ const SEND_API = 'WebSocket.send(text) in the page: returns nothing; throws only
   + ' the sent event adds ready_state, buffered_before/after and caught_by_try_catch';
 
 /**
+ * Chromium's trust of --ca-file: --ignore-certificate-errors-spki-list with the base64 SHA-256 of
+ * the certificate's public key, which waives the errors of a chain holding exactly that key and no
+ * other (it needs a user data dir, which the driver always gives). Nothing without --ca-file.
+ */
+function tlsArgs(spec, o) {
+  if (!o.ca || spec.browser !== 'chrome') {
+    return [];
+  }
+  const crypto = require('node:crypto');
+  const spki = new crypto.X509Certificate(o.ca).publicKey.export({ type: 'spki', format: 'der' });
+  return [`--ignore-certificate-errors-spki-list=${crypto.createHash('sha256').update(spki).digest('base64')}`];
+}
+
+/**
  * @param argv process.argv.slice(2)
  * @param spec { id, name, browser ('chrome'|'firefox'), executable, label, args (launch flags),
  *               puppeteer, runtime (wsbed-runtime), options (wsbed-runtime/lib/options),
@@ -48,7 +62,7 @@ function run(argv, spec) {
   process.stdout.write = process.stderr.write.bind(process.stderr);
 
   const usage = (problem) => {
-    process.stderr.write(`${spec.id}: ${problem}; usage: client --url ws://host:port/path [options of docs/contract.md] | info\n`);
+    process.stderr.write(`${spec.id}: ${problem}; usage: client --url ws[s]://host:port/path [options of docs/contract.md] | info\n`);
     process.exit(2);
   };
   if (argv[0] === 'info') {
@@ -168,7 +182,7 @@ class BrowserClient {
       executablePath: LAUNCHER,
       env: { ...process.env, WSBED_BROWSER: spec.executable },
       headless: true,
-      args: spec.args,
+      args: [...spec.args, ...tlsArgs(spec, this.options)],
       timeout: LAUNCH_TIMEOUT_MS,
       // No network or issue monitoring: with it, CDP streams every WebSocket frame, payload
       // included, to this process (a 16 MiB message held the relay of the page's events back).
@@ -179,6 +193,11 @@ class BrowserClient {
       handleSIGTERM: false,
       handleSIGHUP: false,
     };
+    if (this.options.ca && spec.browser === 'firefox') {
+      // Firefox (WebDriver BiDi) has no flag that trusts one key: the session accepts any
+      // certificate error instead (acceptInsecureCerts), which on 127.0.0.1 only meets --ca-file's.
+      launchOptions.acceptInsecureCerts = true;
+    }
     if (spec.browser === 'chrome') {
       // CDP over a pipe: Chromium also ends when the pipe closes (its parent gone).
       launchOptions.pipe = true;

@@ -137,8 +137,10 @@ class SioClientEngine {
   connect(url, listener) {
     const o = this.options;
     const builtin = o.reconnect === 'builtin';
-    const socket = io(`http://${url.host}`, {
+    const socket = io(`${url.protocol === 'wss:' ? 'https' : 'http'}://${url.host}`, {
       path: url.pathname,
+      // wss: engine.io-client passes `ca` to both transports' TLS (polling's https and the WebSocket).
+      ...(o.ca ? { ca: o.ca } : {}),
       transports: o.transports.split(','),
       reconnection: builtin,
       timeout: o.connectTimeoutMs,

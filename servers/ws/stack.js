@@ -103,7 +103,8 @@ class WsClientEngine {
   connect(url, listener) {
     const o = this.options;
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { handshakeTimeout: o.connectTimeoutMs });
+      // wss: ws hands `ca` to tls.connect, which then trusts only --ca-file (host name checked).
+      const ws = new WebSocket(url, { handshakeTimeout: o.connectTimeoutMs, ...(o.ca ? { ca: o.ca } : {}) });
       this.sockets.add(ws);
       let opened = false;
       const failBeforeOpen = (error) => {

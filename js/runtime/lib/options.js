@@ -12,7 +12,7 @@ class UsageError extends Error {
 
 const SERVER_NAMES = ['host', 'port', 'path', 'tick-ms', 'heartbeat-ms', 'heartbeat-timeout-ms', 'idle-timeout-ms'];
 const CLIENT_NAMES = ['url', 'send-ms', 'heartbeat-ms', 'heartbeat-timeout-ms', 'reconnect', 'idle-timeout-ms',
-  'connect-timeout-ms', 'seed', 'connections'];
+  'connect-timeout-ms', 'seed', 'connections', 'ca-file'];
 const HOUR_MS = 3600000;
 const DAY_MS = 86400000;
 
@@ -113,10 +113,25 @@ function parseUrl(raw) {
   } catch (e) {
     throw new UsageError(`option '--url' is not a URI: ${e.message}`);
   }
-  if (url.protocol !== 'ws:' || !url.hostname || !url.port) {
-    throw new UsageError(`option '--url' must look like ws://host:port/path, got '${raw}'`);
+  if (!['ws:', 'wss:'].includes(url.protocol) || !url.hostname || !url.port) {
+    throw new UsageError(`option '--url' must look like ws://host:port/path or wss://host:port/path, got '${raw}'`);
   }
   return url;
+}
+
+/** --ca-file: the PEM text a wss:// client trusts instead of Node's bundled CAs; null when not given. */
+function parseCaFile(raw, url) {
+  if (raw === undefined) {
+    return null;
+  }
+  if (url.protocol !== 'wss:') {
+    throw new UsageError("option '--ca-file' goes with a wss:// URL only");
+  }
+  try {
+    return require('fs').readFileSync(raw, 'utf8');
+  } catch (e) {
+    throw new UsageError(`option '--ca-file': cannot read '${raw}' (${e.code || e.message})`);
+  }
 }
 
 function parseSeed(raw) {
@@ -155,6 +170,7 @@ function parseClient(args, extra = {}) {
     seed: parseSeed(r.string('seed', undefined)),
     connections: r.number('connections', 1, 1, 10000),
     heartbeat: heartbeatMs > 0,
+    ca: parseCaFile(r.string('ca-file', undefined), url),
     ...r.extras(extra),
   };
 }

@@ -39,6 +39,24 @@ test('client options: url required and checked, reconnect words, a 64-bit seed, 
   assert.throws(() => parseClient(['--url', 'ws://h:1/', '--transports', 'c'], extra), /'--transports' must be/);
 });
 
+test('client options: a wss:// URL takes --ca-file (its PEM text becomes ca), a ws:// URL does not', () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsbed-ca-'));
+  try {
+    const pem = path.join(dir, 'ca.pem');
+    fs.writeFileSync(pem, '-----BEGIN CERTIFICATE-----\n');
+    assert.strictEqual(parseClient(['--url', 'wss://127.0.0.1:8443/ws', '--ca-file', pem]).ca, '-----BEGIN CERTIFICATE-----\n');
+    assert.strictEqual(parseClient(['--url', 'wss://127.0.0.1:8443/ws']).ca, null);
+    assert.strictEqual(parseClient(['--url', 'ws://127.0.0.1:8080/ws']).ca, null);
+    assert.throws(() => parseClient(['--url', 'ws://h:1/ws', '--ca-file', pem]), /goes with a wss:\/\/ URL only/);
+    assert.throws(() => parseClient(['--url', 'wss://h:1/ws', '--ca-file', path.join(dir, 'no.pem')]), /cannot read/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the backoff draws the same numbers as java.util.Random for the same seed', () => {
   // Values printed by java.util.Random(7).nextDouble(), Random(-5) twice, Random(42).
   assert.strictEqual(new JavaRandom(7).nextDouble(), 0.7306990420600421);

@@ -28,7 +28,7 @@ public final class CellCheck {
     public static Outcome check(Scenario scenario, Cell cell, Timings timings, List<TimelineEntry> timeline) {
         try {
             History h = History.of(timeline);
-            Outcome o = Transports.addTo(h, scenario.checker().check(cell, timings, h));
+            Outcome o = HandshakeTime.addTo(cell, h, Transports.addTo(h, scenario.checker().check(cell, timings, h)));
             return WireAgreement.disagreement(h, o, timings)
                     .map(why -> new Outcome(o.metrics(), o.observations(),
                             Judgement.error("The harness failed: the wire cross-check: " + why + ".")))

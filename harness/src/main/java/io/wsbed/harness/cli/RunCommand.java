@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         options.put("wsbed.profiles", v);
     }
 
-    @Option(names = "--paths", paramLabel = "IDS", description = "direct, nginx, toxiproxy, haproxy (default: all)")
+    @Option(names = "--paths", paramLabel = "IDS", description = "direct, nginx, wss, toxiproxy, haproxy (default: all)")
     void paths(String v) {
         options.put("wsbed.paths", v);
     }

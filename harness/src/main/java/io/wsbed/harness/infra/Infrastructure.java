@@ -1,6 +1,8 @@
 package io.wsbed.harness.infra;
 
+import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.nginx.TlsCertificate;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,19 @@ public interface Infrastructure extends AutoCloseable {
 
     /** Why nginx cells cannot run, or empty when they can. */
     Optional<String> nginxMissing();
+
+    /**
+     * Why wss cells cannot run, or empty when they can. Only the local mode runs them: the nginx
+     * container would need the run's certificate mounted, which it does not have.
+     */
+    default Optional<String> wssMissing() {
+        return Optional.of("wss cells run in the local mode only (" + kind() + " has no certificate for nginx)");
+    }
+
+    /** The run's certificate for 127.0.0.1, made on first use; only when {@link #wssMissing()} is empty. */
+    default TlsCertificate tlsCertificate() {
+        throw new HarnessException(wssMissing().orElse("this infrastructure makes no certificate"));
+    }
 
     /** The run's Toxiproxy server (started on first use). */
     ToxiproxyAccess toxiproxy();

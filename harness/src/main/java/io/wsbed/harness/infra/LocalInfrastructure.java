@@ -7,13 +7,16 @@ import io.wsbed.harness.nginx.NginxLifecycle;
 import io.wsbed.harness.nginx.NginxLookup;
 import io.wsbed.harness.nginx.NginxProcess;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.nginx.TlsCertificate;
 import io.wsbed.toxiproxy.ToxiproxyServer;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * nginx from this machine (PATH or wsbed.nginx.bin), rendered from the repository's templates;
@@ -27,6 +30,8 @@ public final class LocalInfrastructure implements Infrastructure {
     private final long seed;
     private ToxiproxyServer embedded;
     private ToxiproxyAccess toxiproxy;
+    private Path tlsFolder;
+    private TlsCertificate tls;
 
     public LocalInfrastructure(Path root, String nginxBin, URI toxiproxyUrl, long seed) {
         this.root = root;
@@ -56,6 +61,25 @@ public final class LocalInfrastructure implements Infrastructure {
     }
 
     @Override
+    public Optional<String> wssMissing() {
+        return nginxMissing().or(TlsCertificate::opensslMissing);
+    }
+
+    /** Made once per run, in a temporary folder deleted when the run ends. */
+    @Override
+    public synchronized TlsCertificate tlsCertificate() {
+        if (tls == null) {
+            try {
+                tlsFolder = Files.createTempDirectory("wsbed-tls-");
+            } catch (IOException e) {
+                throw new HarnessException("cannot make a folder for the wss certificate: " + e.getMessage(), e);
+            }
+            tls = TlsCertificate.make(tlsFolder);
+        }
+        return tls;
+    }
+
+    @Override
     public NginxProxy startNginx(NginxSettings settings, int upstreamPort, Path logDir) {
         return new LifecycleProxy(NginxLifecycle.start(NginxProcess.runtime(nginx.binary()),
                 NginxConfigRenderer.fromRepository(root), settings, upstreamPort, logDir));
@@ -78,6 +102,16 @@ public final class LocalInfrastructure implements Infrastructure {
         return toxiproxy;
     }
 
+    /** Deletes a folder of plain files (the certificate's); what cannot be deleted stays in the temp area. */
+    private static void deleteFlat(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.forEach(f -> f.toFile().delete());
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // Left in the temp area: a key for a one-day certificate of 127.0.0.1.
+        }
+    }
+
     private static String version(ToxiproxyClient client) {
         try {
             return client.version();
@@ -90,6 +124,11 @@ public final class LocalInfrastructure implements Infrastructure {
     @Override
     public synchronized void close() {
         // nginx instances belong to their cells and are closed there.
+        if (tlsFolder != null) {
+            deleteFlat(tlsFolder);
+            tlsFolder = null;
+            tls = null;
+        }
         if (embedded != null) {
             embedded.close();
             embedded = null;

@@ -48,7 +48,10 @@ public final class NginxConfigRenderer {
     /** Renders the config for nginx listening on 127.0.0.1:listenPort in front of 127.0.0.1:upstreamPort. */
     public String render(NginxSettings settings, int listenPort, int upstreamPort) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("listen", LOOPBACK + ":" + requirePort("listenPort", listenPort));
+        values.put("listen", LOOPBACK + ":" + requirePort("listenPort", listenPort)
+                + (settings.tls().isPresent() ? " ssl" : ""));
+        values.put("tls", settings.tls().map(NginxConfigRenderer::tlsDirectives)
+                .orElse("# plain ws: no TLS on the client's side"));
         values.put("upstream", LOOPBACK + ":" + requirePort("upstreamPort", upstreamPort));
         values.put("proxy_read_timeout", nginxTime(settings.readTimeout()));
         values.put("proxy_send_timeout", nginxTime(settings.sendTimeout()));
@@ -74,6 +77,13 @@ public final class NginxConfigRenderer {
     /** Replaces every known placeholder; fails naming the ones that have no value. */
     String fill(Map<String, String> values) {
         return new ConfigTemplate("nginx", template, source).fill(values);
+    }
+
+    // Absolute paths: nginx would resolve relative ones against its private prefix.
+    private static String tlsDirectives(TlsCertificate c) {
+        return "ssl_certificate " + c.certificate().toAbsolutePath() + ";\n"
+                + "        ssl_certificate_key " + c.key().toAbsolutePath() + ";\n"
+                + "        ssl_protocols TLSv1.2 TLSv1.3;";
     }
 
     static String nginxTime(Duration d) {

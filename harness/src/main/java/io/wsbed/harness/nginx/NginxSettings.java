@@ -7,15 +7,17 @@ import java.util.Optional;
 /**
  * The nginx knobs a scenario turns: how long a tunnel may be quiet, how long a blocked write to
  * the upstream may wait, how long old workers may drain after a reload (none = no limit), and
- * whether the proxy lets a WebSocket Upgrade through at all.
+ * whether the proxy lets a WebSocket Upgrade through at all, and whether it terminates TLS.
  *
  * @param readTimeout {@code proxy_read_timeout}: the tunnel is cut after this long without traffic
  * @param sendTimeout {@code proxy_send_timeout}: only matters while a write to the upstream blocks
  * @param workerShutdownTimeout {@code worker_shutdown_timeout}; empty leaves the directive out
  * @param upgrade what the proxy does with a request that asks for an Upgrade
+ * @param tls the certificate nginx terminates TLS with on the client's side (the wss path); empty
+ *     = plain ws
  */
 public record NginxSettings(Duration readTimeout, Duration sendTimeout, Optional<Duration> workerShutdownTimeout,
-                            Upgrade upgrade) {
+                            Upgrade upgrade, Optional<TlsCertificate> tls) {
     /** nginx's own defaults: 60 s read and send timeouts, old workers drain without limit. */
     public static final NginxSettings NGINX_DEFAULTS =
             new NginxSettings(Duration.ofSeconds(60), Duration.ofSeconds(60), Optional.empty());
@@ -53,32 +55,38 @@ public record NginxSettings(Duration readTimeout, Duration sendTimeout, Optional
         Objects.requireNonNull(workerShutdownTimeout, "workerShutdownTimeout (use Optional.empty())");
         workerShutdownTimeout.ifPresent(d -> requireMillis("workerShutdownTimeout", d));
         Objects.requireNonNull(upgrade, "upgrade");
+        Objects.requireNonNull(tls, "tls (use Optional.empty())");
     }
 
-    /** The usual proxy: the Upgrade passes. */
+    /** The usual proxy, plain ws: the Upgrade passes. */
     public NginxSettings(Duration readTimeout, Duration sendTimeout, Optional<Duration> workerShutdownTimeout) {
-        this(readTimeout, sendTimeout, workerShutdownTimeout, Upgrade.PASS);
+        this(readTimeout, sendTimeout, workerShutdownTimeout, Upgrade.PASS, Optional.empty());
     }
 
     public NginxSettings withReadTimeout(Duration timeout) {
-        return new NginxSettings(timeout, sendTimeout, workerShutdownTimeout, upgrade);
+        return new NginxSettings(timeout, sendTimeout, workerShutdownTimeout, upgrade, tls);
     }
 
     public NginxSettings withSendTimeout(Duration timeout) {
-        return new NginxSettings(readTimeout, timeout, workerShutdownTimeout, upgrade);
+        return new NginxSettings(readTimeout, timeout, workerShutdownTimeout, upgrade, tls);
     }
 
     public NginxSettings withWorkerShutdownTimeout(Duration timeout) {
-        return new NginxSettings(readTimeout, sendTimeout, Optional.of(timeout), upgrade);
+        return new NginxSettings(readTimeout, sendTimeout, Optional.of(timeout), upgrade, tls);
     }
 
     public NginxSettings withoutWorkerShutdownTimeout() {
-        return new NginxSettings(readTimeout, sendTimeout, Optional.empty(), upgrade);
+        return new NginxSettings(readTimeout, sendTimeout, Optional.empty(), upgrade, tls);
     }
 
     /** The same proxy with another treatment of the Upgrade. */
     public NginxSettings withUpgrade(Upgrade mode) {
-        return new NginxSettings(readTimeout, sendTimeout, workerShutdownTimeout, mode);
+        return new NginxSettings(readTimeout, sendTimeout, workerShutdownTimeout, mode, tls);
+    }
+
+    /** The same settings with TLS on the client's side, from this certificate. */
+    public NginxSettings withTls(TlsCertificate certificate) {
+        return new NginxSettings(readTimeout, sendTimeout, workerShutdownTimeout, upgrade, Optional.of(certificate));
     }
 
     // nginx time values have millisecond resolution; a finer value would be silently truncated.

@@ -59,7 +59,7 @@ final class Figures {
     }
 
     /** A figure's number: the value itself, or the p50 of a repeated cell's spread; null when none. */
-    private static Double number(Object value) {
+    static Double number(Object value) {
         if (value instanceof Number n) {
             return n.doubleValue();
         }

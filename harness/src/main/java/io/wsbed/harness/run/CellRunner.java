@@ -5,6 +5,7 @@ import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.check.CellCheck;
 import io.wsbed.harness.check.Outcome;
+import io.wsbed.harness.check.TlsRefusal;
 import io.wsbed.harness.result.CellResult;
 import io.wsbed.harness.result.KeyFigure;
 import io.wsbed.harness.result.TimelineEntry;
@@ -98,7 +99,8 @@ final class CellRunner {
         }
         // The checker reads exactly what results.json stores, so recheck gives the same answer.
         List<TimelineEntry> entries = TimelineEntry.relative(timeline.snapshot());
-        Outcome outcome = broken != null ? broken : CellCheck.check(scenario, cell, timings, entries);
+        Outcome outcome = broken != null ? TlsRefusal.of(cell, entries).orElse(broken)
+                : CellCheck.check(scenario, cell, timings, entries);
         return result(cell, scenario, outcome.judgement(), outcome, entries, logsRelative, ctx.startMs(),
                 ctx.setupStartMs(), startNanos, teardownNanos, wire.spentMs());
     }

@@ -19,7 +19,9 @@ import java.util.Set;
  * selected client stack against the reference server of its family in the scenarios that have a
  * client side. Selecting only server stacks drops the client view, and selecting only client
  * stacks drops the server view. Nothing is paired across protocol families (a socket.io server
- * with a plain WebSocket client would measure a failed handshake, not resilience).
+ * with a plain WebSocket client would measure a failed handshake, not resilience). A path may
+ * narrow this: wss cells run in the client view and the default profile only
+ * ({@link NetworkPath#clientViewOnly()}, {@link NetworkPath#runsIn}).
  */
 public final class MatrixPlan {
     private MatrixPlan() {
@@ -43,15 +45,15 @@ public final class MatrixPlan {
                     continue;
                 }
                 for (Profile profile : profiles) {
-                    if (!scenario.profiles().contains(profile)) {
+                    if (!scenario.profiles().contains(profile) || !path.runsIn(profile)) {
                         continue;
                     }
-                    if (Scenarios.inServerView(id)) {
+                    if (Scenarios.inServerView(id) && !path.clientViewOnly()) {
                         for (String server : servers) {
                             cells.add(new Cell(id, server, families.referenceClient(server), profile, path));
                         }
                     }
-                    if (Scenarios.inClientView(id)) {
+                    if (Scenarios.inClientView(id) || path.clientViewOnly()) {
                         for (String client : clients) {
                             cells.add(new Cell(id, families.referenceServer(client), client, profile, path));
                         }

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * @param referenceClient the client every server stack runs against
  * @param nginxBin the nginx binary to use, or null to look on PATH and in /usr/sbin
  * @param toxiproxyUrl an external toxiproxy-server to use instead of the embedded one, or null
- * @param paths paths (direct, nginx, toxiproxy, haproxy); empty = all
+ * @param paths paths (direct, nginx, wss, toxiproxy, haproxy); empty = all
  * @param infra local, containers or auto (see {@link io.wsbed.harness.infra.Infrastructures})
  * @param nginxImage the nginx image for containers, or null for the default choice
  * @param toxiproxyImage the Toxiproxy image for containers, or null for the default choice

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One cell of the matrix: a scenario run with one server stack, one client stack, one profile,
- * on one path (direct, nginx, toxiproxy, haproxy).
+ * on one path (direct, nginx, wss, toxiproxy, haproxy).
  */
 public record Cell(String scenario, String server, String client, Profile profile, NetworkPath path) {
 

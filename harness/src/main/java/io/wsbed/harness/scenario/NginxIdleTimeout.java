@@ -57,7 +57,7 @@ public final class NginxIdleTimeout implements Scenario {
 
     @Override
     public List<NetworkPath> paths() {
-        return List.of(NetworkPath.NGINX);
+        return asProfiled() ? List.of(NetworkPath.NGINX, NetworkPath.WSS) : List.of(NetworkPath.NGINX);
     }
 
     @Override
@@ -86,7 +86,9 @@ public final class NginxIdleTimeout implements Scenario {
                 + " last_byte_wire_ms says how long before the open callback it was), or else from the later open"
                 + " callback, to the client's first close or error. nginx moves its read timer only by 300 ms or more"
                 + " (NGX_TIMER_LAZY_DELAY), so it may cut up to 300 ms before proxy_read_timeout after the last byte:"
-                + " after a 101 that came within 300 ms, the timer runs from the request nginx sent upstream.";
+                + " after a 101 that came within 300 ms, the timer runs from the request nginx sent upstream."
+                + " Through nginx (plain or wss) also handshake_ms, the client's ready to its first open, and after a"
+                + " reconnect reconnect_handshake_ms (README, the wss path).";
     }
 
     @Override

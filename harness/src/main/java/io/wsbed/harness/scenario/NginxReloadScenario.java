@@ -45,7 +45,7 @@ public final class NginxReloadScenario implements Scenario {
 
     @Override
     public List<NetworkPath> paths() {
-        return List.of(NetworkPath.NGINX);
+        return shutdownTimeout ? List.of(NetworkPath.NGINX) : List.of(NetworkPath.NGINX, NetworkPath.WSS);
     }
 
     @Override
@@ -56,7 +56,9 @@ public final class NginxReloadScenario implements Scenario {
     @Override
     public String measures() {
         return "client_detect_ms: ms from nginx -s reload to the client's first close, error or refused send, if the"
-                + " reload cut the session; client_wire_ms: the old worker's FIN at the client's socket (with a capture).";
+                + " reload cut the session; client_wire_ms: the old worker's FIN at the client's socket (with a capture)."
+                + " Through nginx (plain or wss) also handshake_ms, the client's ready to its first open, and after a"
+                + " reconnect reconnect_handshake_ms (README, the wss path).";
     }
 
     @Override

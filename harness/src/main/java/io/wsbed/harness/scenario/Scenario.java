@@ -73,6 +73,9 @@ public interface Scenario {
         if (path == NetworkPath.NGINX && infra.nginxMissing().isPresent()) {
             return infra.nginxMissing().get();
         }
+        if (path == NetworkPath.WSS && infra.wssMissing().isPresent()) {
+            return infra.wssMissing().get();
+        }
         if (!server.hasServer()) {
             return "stack '" + server.id() + "' has no server role";
         }

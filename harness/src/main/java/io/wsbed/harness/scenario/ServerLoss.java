@@ -72,7 +72,7 @@ public final class ServerLoss implements Scenario {
     @Override
     public List<NetworkPath> paths() {
         return graceful() || !reconnect.equals("backoff") ? List.of(NetworkPath.DIRECT)
-                : List.of(NetworkPath.DIRECT, NetworkPath.NGINX);
+                : List.of(NetworkPath.DIRECT, NetworkPath.NGINX, NetworkPath.WSS);
     }
 
     @Override
@@ -92,7 +92,9 @@ public final class ServerLoss implements Scenario {
         return "client_detect_ms: ms from the " + (graceful() ? "stop command" : "SIGKILL")
                 + " to the client's first close, error or refused send; client_wire_ms: when the server's "
                 + (graceful() ? "Close frame, FIN" : "FIN") + " or RST reached the client's socket (with a capture),"
-                + " client_reaction_ms: the client stack's time after it.";
+                + " client_reaction_ms: the client stack's time after it."
+                + " Through nginx (plain or wss) also handshake_ms, the client's ready to its first open, and after a"
+                + " reconnect reconnect_handshake_ms (README, the wss path).";
     }
 
     @Override

@@ -9,6 +9,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.infra.ToxiproxyAccess;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.nginx.TlsCertificate;
 import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.scenario.Cell;
@@ -191,10 +192,16 @@ public final class CellContext implements AutoCloseable {
         opened.add(p);
         startMs.put(label, Math.round((timeline.nowMicros() - launched) / 1000.0));
         boolean first = label.equals("nginx");
-        mark("proxy-ready", "proxy", NetworkPath.NGINX.id(), "port", p.port(), "upstream", upstreamPort,
+        mark("proxy-ready", "proxy", cell.path().id(), "port", p.port(), "upstream", upstreamPort,
                 "proxy_read_timeout_ms", settings.readTimeout().toMillis(), "label", first ? null : label,
-                "upgrade", settings.upgrade() == NginxSettings.Upgrade.PASS ? null : settings.upgrade().id());
+                "upgrade", settings.upgrade() == NginxSettings.Upgrade.PASS ? null : settings.upgrade().id(),
+                "tls_spki_sha256", settings.tls().map(TlsCertificate::spkiSha256).orElse(null));
         return p;
+    }
+
+    /** The run's certificate for the wss path (nginx serves it, clients trust it). */
+    public TlsCertificate tlsCertificate() {
+        return infra.tlsCertificate();
     }
 
     /**
@@ -235,8 +242,12 @@ public final class CellContext implements AutoCloseable {
 
     /** Starts a client with an explicit reconnect mode and further options (heartbeat, connections). */
     public RunningStack startClient(int port, long sendMs, String reconnect, List<String> extraOptions) {
-        List<String> opts = new ArrayList<>(List.of("--url", "ws://127.0.0.1:" + port + "/ws",
+        boolean tls = cell.path() == NetworkPath.WSS;
+        List<String> opts = new ArrayList<>(List.of("--url", (tls ? "wss" : "ws") + "://127.0.0.1:" + port + "/ws",
                 "--send-ms", Long.toString(sendMs), "--reconnect", reconnect, "--seed", Long.toString(seed + clients)));
+        if (tls) {
+            opts.addAll(List.of("--ca-file", infra.tlsCertificate().certificate().toAbsolutePath().toString()));
+        }
         opts.addAll(extraOptions);
         return start(client, "client", "client-" + ++clients, opts);
     }

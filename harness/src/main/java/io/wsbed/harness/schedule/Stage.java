@@ -6,6 +6,7 @@ import io.wsbed.harness.check.History;
 import io.wsbed.harness.haproxy.HaproxySettings;
 import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.nginx.NginxSettings;
+import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Profile;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.RunningStack;
@@ -59,11 +60,12 @@ public final class Stage {
     private int entry() {
         return switch (ctx.cell().path()) {
             case DIRECT -> serverPort;
-            case NGINX -> {
+            case NGINX, WSS -> {
                 Timings t = ctx.timings();
-                nginxSettings = new NginxSettings(Duration.ofMillis(t.nginxReadTimeoutMs()),
+                NginxSettings plain = new NginxSettings(Duration.ofMillis(t.nginxReadTimeoutMs()),
                         Duration.ofMillis(t.nginxSendTimeoutMs()), setup.workerShutdownTimeout()
                         ? Optional.of(Duration.ofMillis(t.nginxWorkerShutdownMs())) : Optional.empty());
+                nginxSettings = ctx.cell().path() == NetworkPath.WSS ? plain.withTls(ctx.tlsCertificate()) : plain;
                 nginx = ctx.nginx(nginxSettings, serverPort);
                 yield nginx.port();
             }

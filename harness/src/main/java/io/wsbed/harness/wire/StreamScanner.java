@@ -15,6 +15,10 @@ import java.util.List;
  *
  * <p>A head whose blank line lies beyond the captured bytes of its segment is taken to end with
  * that segment: a stack writes its upgrade head in one write and its first frame in another.
+ *
+ * <p>A stream whose first byte is 22 (a TLS handshake record; no HTTP request or response starts
+ * so) is TLS, the wss path's client leg: its head and frames are encrypted, so the scanner reports
+ * each segment that carries bytes as {@link Tls} and looks for nothing inside.
  */
 final class StreamScanner {
     /** What the scanner found in a segment, in stream order. */
@@ -38,11 +42,21 @@ final class StreamScanner {
         }
     }
 
+    /**
+     * A segment of a TLS stream carried bytes; {@code first} for the stream's first (the
+     * ClientHello, or the server's first flight), which stands where a plain stream's head would.
+     */
+    record Tls(boolean first) implements Found {
+    }
+
+    /** The TLS content type of a handshake record, the first byte of every TLS stream. */
+    private static final int TLS_HANDSHAKE = 22;
+
     /** The track of frame boundaries was lost here; nothing more is found in this direction. */
     record Lost(String why) implements Found {
     }
 
-    private enum Phase { HEAD, FRAMES, OPAQUE, LOST }
+    private enum Phase { HEAD, FRAMES, OPAQUE, LOST, TLS }
 
     private Phase phase = Phase.HEAD;
     private boolean seqKnown;
@@ -72,7 +86,7 @@ final class StreamScanner {
      * connection, as Jetty's client does after nginx's 502). A stream whose track is lost stays lost.
      */
     void expectHead() {
-        if (phase != Phase.LOST) {
+        if (phase != Phase.LOST && phase != Phase.TLS) {
             phase = Phase.HEAD;
             firstLine.setLength(0);
             firstLineDone = false;
@@ -102,6 +116,16 @@ final class StreamScanner {
             return found; // a retransmission of bytes already seen
         }
         nextSeq = (s.seq() + s.payloadLength()) & 0xffff_ffffL;
+        if (phase == Phase.TLS) {
+            found.add(new Tls(false));
+            return found;
+        }
+        if (phase == Phase.HEAD && firstLine.isEmpty() && !firstLineDone && offset < s.payload().length
+                && (s.payload()[offset] & 0xff) == TLS_HANDSHAKE) {
+            phase = Phase.TLS;
+            found.add(new Tls(true));
+            return found;
+        }
         int i = offset;
         while (i < s.payloadLength() && phase != Phase.LOST && phase != Phase.OPAQUE) {
             i = phase == Phase.HEAD ? head(s, i, found) : frames(s, i, found);

@@ -28,6 +28,8 @@ public final class WireLane {
     public static final String FIN = "fin";
     public static final String RST = "rst";
     public static final String UPGRADE = "upgrade";
+    /** The {@code line} of a TLS stream's first segment (the wss path's client leg), in place of an HTTP line. */
+    public static final String TLS_LINE = "TLS";
     public static final String CLOSE_FRAME = "close-frame";
     public static final String PING = "ping";
     public static final String PONG = "pong";
@@ -163,19 +165,18 @@ public final class WireLane {
             if (back != null && !StreamScanner.switched(h.line())) {
                 back.scanner.expectHead();
             }
+        } else if (f instanceof StreamScanner.Tls t) {
+            if (t.first()) {
+                // Where a plain stream's head is: the checkers find a side's socket by it.
+                emit(s, UPGRADE, "line", TLS_LINE);
+            } else {
+                countData(d, s); // encrypted frames: bytes on the wire, counted as segments
+            }
         } else if (f instanceof StreamScanner.Lost l) {
             emit(s, LOST_TRACK, "why", l.why());
         } else if (f instanceof StreamScanner.Frame fr) {
             if (fr.isData()) {
-                if (d.runFrames > 0 && s.tMicros() - d.runLast >= RUN_GAP_MS * 1000) {
-                    endRun(d);
-                }
-                if (d.runFrames == 0) {
-                    d.runFirst = s.tMicros();
-                }
-                d.dataFrames++;
-                d.runFrames++;
-                d.runLast = s.tMicros();
+                countData(d, s);
             } else if (fr.opcode() == 8) {
                 emit(s, CLOSE_FRAME, "code", fr.code() < 0 ? null : (long) fr.code(),
                         "reason", fr.reason().isEmpty() ? null : fr.reason());
@@ -183,6 +184,19 @@ public final class WireLane {
                 emit(s, fr.opcode() == 9 ? PING : PONG);
             }
         }
+    }
+
+    /** One more data frame (or TLS segment) in the direction's current run. */
+    private void countData(Direction d, TcpSegment s) {
+        if (d.runFrames > 0 && s.tMicros() - d.runLast >= RUN_GAP_MS * 1000) {
+            endRun(d);
+        }
+        if (d.runFrames == 0) {
+            d.runFirst = s.tMicros();
+        }
+        d.dataFrames++;
+        d.runFrames++;
+        d.runLast = s.tMicros();
     }
 
     private void emit(TcpSegment s, String ev, Object... more) {

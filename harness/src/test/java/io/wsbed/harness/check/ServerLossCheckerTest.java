@@ -45,6 +45,17 @@ class ServerLossCheckerTest {
     }
 
     @Test
+    void overWssTheSameHistoryIsJudgedAlikeAndGetsBothHandshakeFigures() {
+        Fixture.load("server-crash", "pass-wss").check()
+                .is(PASS, "told after 35.8 ms", "reconnected 1154 ms", "(1 in flight at the fault were lost).")
+                .metrics("client_detect_ms", 35.8, "server_restart_ms", 765.3, "reconnect_ms", 1154.2,
+                        "reconnect_attempts", 4, "silent_loss", 1, "silent_loss_to_client", 1, "silent_loss_to_server", 0,
+                        "sent_ok_after_peer_gone", 0, "stream_gap_ms", 2552.0, "missed_pushes", 50,
+                        "handshake_ms", 912.0, "reconnect_handshake_ms", 293.3)
+                .keyFigure("35.8 ms");
+    }
+
+    @Test
     void toldAfterTheBoundIsDegradedEvenWithMessagesAcceptedMeanwhile() {
         Fixture.load("server-crash", "degraded-late").check()
                 .is(DEGRADED, "told only after 2612 ms", "later than the 2500 ms bound")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wsbed.harness.HarnessException;
 import java.io.File;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -115,11 +117,40 @@ class NginxConfigRendererTest {
     @ParameterizedTest
     @EnumSource(NginxSettings.Upgrade.class)
     void renderedConfigPassesNginxSyntaxCheck(NginxSettings.Upgrade upgrade, @TempDir Path prefix) throws Exception {
+        assertNginxAccepts(prefix, NginxTestSupport.renderer().render(NginxTestSupport.FAST.withUpgrade(upgrade), 18080, 18081));
+    }
+
+    @Test
+    void tlsTurnsTheListenerIntoSslWithTheCertificateAndLeavesTheUpstreamPlain() {
+        TlsCertificate cert = new TlsCertificate(Path.of("/run/x/cert.pem"), Path.of("/run/x/key.pem"), "AAAA");
+        NginxConfigRenderer renderer = NginxTestSupport.renderer();
+
+        String plain = renderer.render(NginxSettings.NGINX_DEFAULTS, 18080, 18081);
+        String tls = renderer.render(NginxSettings.NGINX_DEFAULTS.withTls(cert), 18080, 18081);
+
+        assertTrue(plain.contains("listen 127.0.0.1:18080;"), plain);
+        assertFalse(plain.contains("ssl_certificate"), plain);
+        assertTrue(tls.contains("listen 127.0.0.1:18080 ssl;"), tls);
+        assertTrue(tls.contains("ssl_certificate /run/x/cert.pem;"), tls);
+        assertTrue(tls.contains("ssl_certificate_key /run/x/key.pem;"), tls);
+        assertTrue(tls.contains("proxy_pass http://wsbed_backend;"), "upstream stays plain ws:\n" + tls);
+        assertEquals(Optional.of(cert), NginxSettings.NGINX_DEFAULTS.withTls(cert).withReadTimeout(Duration.ofSeconds(1))
+                .withoutWorkerShutdownTimeout().tls(), "every with* keeps the certificate (a reload keeps TLS)");
+    }
+
+    @Test
+    void tlsConfigWithARealCertificatePassesNginxSyntaxCheck(@TempDir Path prefix) throws Exception {
+        assumeTrue(TlsCertificate.opensslMissing().isEmpty(), TlsCertificate.OPENSSL_MISSING);
+        TlsCertificate cert = TlsCertificate.make(prefix.resolve("tls"));
+        assertNginxAccepts(prefix, NginxTestSupport.renderer().render(NginxTestSupport.FAST.withTls(cert), 18080, 18081));
+    }
+
+    private static void assertNginxAccepts(Path prefix, String config) throws Exception {
         NginxBinary nginx = NginxTestSupport.nginx();
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(prefix.resolve("temp"));
         Path conf = prefix.resolve("nginx.conf");
-        Files.writeString(conf, NginxTestSupport.renderer().render(NginxTestSupport.FAST.withUpgrade(upgrade), 18080, 18081));
+        Files.writeString(conf, config);
         Path out = prefix.resolve("t.out");
 
         Process p = new ProcessBuilder(List.of(nginx.path().toString(), "-t", "-q", "-p", prefix + "/", "-c",

@@ -42,8 +42,10 @@ class SettingsTest {
                 "server-crash,server-stop,client-crash,send-after-close")), INFOS);
         // server view, 2 servers x 2 profiles: server-crash on 2 paths, the others on 1 -> 4 x 5;
         // client view adds jetty x jetty and jetty x undertow for server-crash (2 paths),
-        // server-stop and send-after-close -> 2 x 2 x 4 (jetty x jdk is already in the server view).
-        assertEquals(4 * 5 + 2 * 2 * 4, cells.size());
+        // server-stop and send-after-close -> 2 x 2 x 4 (jetty x jdk is already in the server view);
+        // server-crash over wss: every client against jetty, default profile only -> 3.
+        assertEquals(4 * 5 + 2 * 2 * 4 + 3, cells.size());
+        assertTrue(cells.contains(new Cell("server-crash", "jetty", "jdk", Profile.DEFAULT, NetworkPath.WSS)));
         assertTrue(cells.contains(new Cell("server-crash", "jetty", "undertow", Profile.HEARTBEAT, NetworkPath.NGINX)));
         assertTrue(cells.contains(new Cell("server-stop", "undertow", "jdk", Profile.DEFAULT, NetworkPath.DIRECT)));
         assertTrue(cells.stream().noneMatch(c -> c.scenario().equals("client-crash") && !c.client().equals("jdk")),
@@ -101,7 +103,7 @@ class SettingsTest {
     @Test
     void anUnknownPathListsThePaths() {
         var e = assertThrows(HarnessException.class, () -> MatrixPlan.plan(settings(Map.of("wsbed.paths", "proxy")), INFOS));
-        assertEquals("Configuration error: Unknown path 'proxy' in wsbed.paths; available: direct, nginx, toxiproxy, haproxy",
+        assertEquals("Configuration error: Unknown path 'proxy' in wsbed.paths; available: direct, nginx, wss, toxiproxy, haproxy",
                 e.getMessage());
     }
 

@@ -61,6 +61,13 @@ class SkipReasonTest {
     }
 
     @Test
+    void wssCellsAreSkippedWithTheReasonWhereTheInfrastructureMakesNoCertificate() {
+        // The interface's default: containers mode has no certificate for its nginx.
+        assertEquals("wss cells run in the local mode only (local has no certificate for nginx)",
+                Scenarios.create("server-crash").skipReason(SERVER, CLIENT, NetworkPath.WSS, NO_NGINX));
+    }
+
+    @Test
     void otherPathsStillRunWithoutNginx() {
         assertNull(Scenarios.create("server-crash").skipReason(SERVER, CLIENT, NetworkPath.DIRECT, NO_NGINX));
         assertNull(Scenarios.create("network-blackhole").skipReason(SERVER, CLIENT, NetworkPath.TOXIPROXY, NO_NGINX));

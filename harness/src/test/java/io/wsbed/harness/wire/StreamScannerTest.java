@@ -97,6 +97,19 @@ class StreamScannerTest {
     }
 
     @Test
+    void aTlsStreamIsReportedSegmentBySegmentAndNeverReadAsFrames() {
+        scanner.syn(ISN);
+        byte[] clientHello = {22, 3, 1, 0, 4, 1, 0, 0, 0};
+        byte[] looksLikeAClose = WebSocketBytes.close(1000, "", false); // encrypted bytes are not frames
+        byte[] lookLikeAHead = "HTTP/1.1 101 Switching Protocols\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertEquals(List.of(new StreamScanner.Tls(true)), send(clientHello));
+        scanner.expectHead(); // the peer's first flight must not turn the stream back into HTTP
+        assertEquals(List.of(new StreamScanner.Tls(false)), send(looksLikeAClose));
+        assertEquals(List.of(new StreamScanner.Tls(false)), send(lookLikeAHead));
+    }
+
+    @Test
     void aStreamWhoseSynTheCaptureDidNotSeeIsNotGuessedAt() {
         List<StreamScanner.Found> found = send(WebSocketBytes.close(1000, "", false));
 

@@ -2,6 +2,7 @@ package io.wsbed.stack.jdk;
 
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.Connection;
 import io.wsbed.stack.api.ConnectionListener;
 import io.wsbed.stack.api.SendResult;
@@ -21,7 +22,11 @@ final class JdkClientEngine implements ClientEngine {
     @Override
     public void start(ClientOptions options) {
         connectTimeout = Duration.ofMillis(options.connectTimeoutMs());
-        http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+        if (options.tls()) {
+            builder.sslContext(ClientTls.context(options));
+        }
+        http = builder.build();
         // The JDK client has no idle timeout, so --idle-timeout-ms has nothing to set.
     }
 

@@ -2,6 +2,7 @@ package io.wsbed.stack.okhttp;
 
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import java.net.URI;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,10 +34,18 @@ final class OkHttpClientEngine implements ClientEngine {
                 .connectTimeout(connectTimeout)
                 // For a WebSocket call OkHttp stops the call timeout once the upgrade succeeded, so
                 // this bounds the whole attempt (TCP connect and handshake), as the JDK's does.
-                .callTimeout(connectTimeout)
-                // The contract's URLs are ws:// only; without a TLS spec OkHttp skips loading the
-                // platform trust store, which is most of its start-up cost.
-                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+                .callTimeout(connectTimeout);
+        if (options.tls()) {
+            // wss: OkHttp keeps its own socket factory and trust manager; give it --ca-file's.
+            X509TrustManager trust = ClientTls.trustManager(options);
+            if (trust != null) {
+                builder.sslSocketFactory(ClientTls.context(options).getSocketFactory(), trust);
+            }
+        } else {
+            // ws://: without a TLS spec OkHttp skips loading the platform trust store, which is
+            // most of its start-up cost.
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
         if (options.heartbeat()) {
             // OkHttp's own ping with a pong deadline: a ping still unanswered when the next one is
             // due fails the socket, so the deadline is one interval (not --heartbeat-timeout-ms).

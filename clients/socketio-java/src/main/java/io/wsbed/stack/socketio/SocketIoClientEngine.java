@@ -4,6 +4,7 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
@@ -72,7 +74,13 @@ final class SocketIoClientEngine implements ClientEngine {
      */
     private synchronized OkHttpClient http() {
         if (http == null) {
-            http = new OkHttpClient.Builder().readTimeout(1, TimeUnit.MINUTES).build();
+            OkHttpClient.Builder builder = new OkHttpClient.Builder().readTimeout(1, TimeUnit.MINUTES);
+            X509TrustManager trust = ClientTls.trustManager(options);
+            if (options.tls() && trust != null) {
+                // wss: the OkHttp client carries both transports, so both trust --ca-file.
+                builder.sslSocketFactory(ClientTls.context(options).getSocketFactory(), trust);
+            }
+            http = builder.build();
             http.dispatcher().setMaxRequests(Integer.MAX_VALUE);
             http.dispatcher().setMaxRequestsPerHost(Integer.MAX_VALUE);
         }
@@ -87,10 +95,13 @@ final class SocketIoClientEngine implements ClientEngine {
         }
     }
 
-    /** {@code ws://h:p/path} -> {@code http://h:p}: socket.io takes the path as an option, not from the URL. */
+    /**
+     * {@code ws://h:p/path} -> {@code http://h:p} ({@code wss} -> {@code https}): socket.io takes
+     * the path as an option, not from the URL.
+     */
     static URI serverUri(URI ws) {
         try {
-            return new URI("http", null, ws.getHost(), ws.getPort(), null, null, null);
+            return new URI("wss".equals(ws.getScheme()) ? "https" : "http", null, ws.getHost(), ws.getPort(), null, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot make an http URI of " + ws, e);
         }

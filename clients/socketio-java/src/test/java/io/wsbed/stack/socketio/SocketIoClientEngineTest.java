@@ -23,6 +23,7 @@ class SocketIoClientEngineTest {
     @Test
     void theWebSocketUrlBecomesAnHttpOriginAndThePathAnOption() {
         assertEquals(URI.create("http://127.0.0.1:8123"), SocketIoClientEngine.serverUri(URL));
+        assertEquals(URI.create("https://127.0.0.1:8123"), SocketIoClientEngine.serverUri(URI.create("wss://127.0.0.1:8123/ws")));
         IO.Options o = SocketIoClientEngine.ioOptions(URL, client(ClientOptions.Reconnect.NONE, List.of()));
         assertEquals("/ws", o.path);
         assertTrue(o.forceNew, "every attempt gets its own Manager");

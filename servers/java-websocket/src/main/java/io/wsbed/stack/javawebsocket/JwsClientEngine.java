@@ -26,6 +26,8 @@ final class JwsClientEngine implements ClientEngine {
 
     @Override
     public CompletableFuture<?> connect(URI uri, ConnectionListener listener) {
+        // wss://: Java-WebSocket wraps its socket with SSLSocketFactory.getDefault(), the JVM default
+        // context the runtime set from --ca-file (ClientTls), and checks the host name itself.
         JwsClient client = new JwsClient(uri, (int) options.connectTimeoutMs(), listener, clients::remove);
         if (options.heartbeat()) {
             // Per client: the check starts when this connection opens and stops when it closes.

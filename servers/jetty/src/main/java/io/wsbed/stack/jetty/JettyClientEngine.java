@@ -2,6 +2,7 @@ package io.wsbed.stack.jetty;
 
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
@@ -21,8 +24,19 @@ final class JettyClientEngine implements ClientEngine {
     @Override
     public void start(ClientOptions options) throws Exception {
         connectTimeoutMs = options.connectTimeoutMs();
-        // The HttpClient Jetty would build itself, minus the TLS context a ws:// client never uses.
-        client = new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP(new PlainClientConnector())));
+        // The HttpClient Jetty would build itself, minus the TLS context a ws:// client never uses;
+        // for wss:// a connector whose TLS context is --ca-file's.
+        ClientConnector connector;
+        if (options.tls()) {
+            connector = new ClientConnector();
+            connector.setSelectors(1);
+            SslContextFactory.Client tls = new SslContextFactory.Client();
+            tls.setSslContext(ClientTls.context(options));
+            connector.setSslContextFactory(tls);
+        } else {
+            connector = new PlainClientConnector();
+        }
+        client = new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP(connector)));
         // TCP connect only; the handshake gets its own bound per request in connect().
         client.setConnectTimeout(connectTimeoutMs);
         if (options.idleTimeoutMs() != -1) {

@@ -4,8 +4,8 @@ import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * A {@link ClientConnector} that never builds a TLS context, for a client that only dials ws://
- * (the contract's URLs are ws:// only; ClientOptions rejects anything else).
+ * A {@link ClientConnector} that never builds a TLS context, for a client that dials ws:// only
+ * (a wss:// URL gets Jetty's own connector with --ca-file's context instead).
  *
  * <p>Jetty's ClientConnector creates and starts an {@code SslContextFactory.Client} when it starts,
  * whether or not a secure destination is ever used: that loads the JDK's security providers and

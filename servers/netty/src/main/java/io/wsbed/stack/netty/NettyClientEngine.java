@@ -11,11 +11,15 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.ssl.SslHandler;
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The client role: a {@link Bootstrap} with {@code HttpClientCodec}, {@code HttpObjectAggregator},
@@ -56,6 +60,9 @@ final class NettyClientEngine implements ClientEngine {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (options.tls()) {
+                            ch.pipeline().addLast(new SslHandler(tlsEngine(uri)));
+                        }
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
                                 new WebSocketClientProtocolHandler(config), events);
                     }
@@ -67,6 +74,16 @@ final class NettyClientEngine implements ClientEngine {
             }
         });
         return events.opened();
+    }
+
+    /** A client-mode engine from --ca-file's context that checks the host name, as a browser would. */
+    private SSLEngine tlsEngine(URI uri) {
+        SSLEngine engine = ClientTls.context(options).createSSLEngine(uri.getHost(), uri.getPort());
+        engine.setUseClientMode(true);
+        SSLParameters params = engine.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        engine.setSSLParameters(params);
+        return engine;
     }
 
     /** The IdleStateHandler pings and declares the peer dead (see {@link NettyStack#heartbeat()}). */

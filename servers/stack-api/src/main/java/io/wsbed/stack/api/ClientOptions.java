@@ -2,6 +2,8 @@ package io.wsbed.stack.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,19 +23,28 @@ import java.util.Set;
  *     and reconnect state (wsbed extension, for reconnect storms; events carry {@code conn} when > 1)
  * @param transports socket.io family only: the transports to try, in order ("polling",
  *     "websocket"); empty = the library's shipped order
+ * @param caFile with a wss:// URL: the PEM certificate(s) the client trusts, instead of the
+ *     JDK's (see {@link ClientTls}); null = none given (ws://, or wss:// with the JDK's trust store)
  */
 public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs,
                             Reconnect reconnect, long idleTimeoutMs, long connectTimeoutMs, long seed, int connections,
-                            List<String> transports) {
+                            List<String> transports, Path caFile) {
 
     static final Set<String> NAMES = Set.of("url", "send-ms", "heartbeat-ms", "heartbeat-timeout-ms",
-            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed", "connections", "transports");
+            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed", "connections", "transports", "ca-file");
 
     /** The socket.io transports {@code --transports} may name. */
     static final Set<String> TRANSPORTS = Set.of("polling", "websocket");
 
     public ClientOptions {
         transports = List.copyOf(transports);
+    }
+
+    /** Options without --ca-file. */
+    public ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs, Reconnect reconnect,
+                         long idleTimeoutMs, long connectTimeoutMs, long seed, int connections, List<String> transports) {
+        this(url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect, idleTimeoutMs, connectTimeoutMs, seed, connections,
+                transports, null);
     }
 
     /** Options for a single connection (what engines and their tests usually need). */
@@ -58,9 +69,12 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         } catch (URISyntaxException e) {
             throw new UsageException("option '--url' is not a URI: " + e.getMessage());
         }
-        if (!"ws".equals(url.getScheme()) || url.getHost() == null || url.getPort() <= 0) {
-            throw new UsageException("option '--url' must look like ws://host:port/path, got '" + rawUrl + "'");
+        boolean tls = "wss".equals(url.getScheme());
+        if (!(tls || "ws".equals(url.getScheme())) || url.getHost() == null || url.getPort() <= 0) {
+            throw new UsageException("option '--url' must look like ws://host:port/path or wss://host:port/path, got '"
+                    + rawUrl + "'");
         }
+        Path caFile = caFile(r.string("ca-file", null), tls);
         String rawReconnect = r.string("reconnect", "none");
         Reconnect reconnect;
         try {
@@ -74,7 +88,26 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         return new ClientOptions(url, r.number("send-ms", 0, 0, 3_600_000), hb, hbTimeout, reconnect,
                 r.number("idle-timeout-ms", -1, -1, 86_400_000), r.number("connect-timeout-ms", 3000, 1, 600_000),
                 r.number("seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE),
-                (int) r.number("connections", 1, 1, 10_000), transports(r.string("transports", "")));
+                (int) r.number("connections", 1, 1, 10_000), transports(r.string("transports", "")), caFile);
+    }
+
+    private static Path caFile(String raw, boolean tls) throws UsageException {
+        if (raw == null) {
+            return null;
+        }
+        if (!tls) {
+            throw new UsageException("option '--ca-file' goes with a wss:// URL only");
+        }
+        Path file = Path.of(raw);
+        if (!Files.isReadable(file)) {
+            throw new UsageException("option '--ca-file': cannot read '" + raw + "'");
+        }
+        return file;
+    }
+
+    /** Whether the URL is wss://. */
+    public boolean tls() {
+        return "wss".equals(url.getScheme());
     }
 
     private static List<String> transports(String raw) throws UsageException {

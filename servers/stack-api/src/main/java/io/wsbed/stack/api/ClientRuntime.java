@@ -58,6 +58,7 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         if (options.reconnect() == ClientOptions.Reconnect.BUILTIN && !engine.hasBuiltinReconnect()) {
             throw new UsageException("stack '" + stack.id() + "' has no built-in reconnect; use --reconnect backoff or none");
         }
+        ClientTls.install(options);
         engine.start(options);
         events.emit("ready", "stack", stack.id(), "version", stack.version(), "role", "client",
                 "connections", options.connections() > 1 ? options.connections() : null);

@@ -77,7 +77,7 @@ public final class StackMain {
     private static void usage(String problem) {
         System.err.println("wsbed stack: " + problem
                 + "; usage: server [--host H] [--port P] [--path /ws] [--tick-ms N] [--heartbeat-ms N]"
-                + " [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws://host:port/path [--send-ms N]"
+                + " [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws[s]://host:port/path [--ca-file PEM] [--send-ms N]"
                 + " [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin]"
                 + " [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] [--transports polling,websocket] | info");
         StackProcess.exit(2);

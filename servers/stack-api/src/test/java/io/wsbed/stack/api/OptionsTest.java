@@ -43,6 +43,23 @@ class OptionsTest {
     }
 
     @Test
+    void aWssUrlTakesACaFileAndAWsUrlDoesNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pem = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not parsed here");
+        ClientOptions wss = ClientOptions.parse(List.of("--url", "wss://127.0.0.1:8443/ws", "--ca-file", pem.toString()));
+        assertTrue(wss.tls());
+        assertEquals(pem, wss.caFile());
+        ClientOptions plain = ClientOptions.parse(List.of("--url", "ws://127.0.0.1:8080/ws"));
+        assertEquals(false, plain.tls());
+        assertEquals(null, plain.caFile());
+        assertEquals(null, ClientOptions.parse(List.of("--url", "wss://127.0.0.1:8443/ws")).caFile(),
+                "wss without --ca-file: the JDK's trust store");
+        assertMessage("option '--ca-file' goes with a wss:// URL only", () -> ClientOptions.parse(
+                List.of("--url", "ws://127.0.0.1:1/ws", "--ca-file", pem.toString())));
+        assertMessage("option '--ca-file': cannot read", () -> ClientOptions.parse(
+                List.of("--url", "wss://127.0.0.1:1/ws", "--ca-file", dir.resolve("missing.pem").toString())));
+    }
+
+    @Test
     void badOptionsGiveMessagesThatNameTheFix() {
         assertMessage("unknown option '--tick'", () -> ServerOptions.parse(List.of("--tick", "5")));
         assertMessage("option '--port' needs a whole number, got 'x'", () -> ServerOptions.parse(List.of("--port", "x")));

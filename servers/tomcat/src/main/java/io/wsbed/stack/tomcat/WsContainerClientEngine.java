@@ -2,6 +2,7 @@ package io.wsbed.stack.tomcat;
 
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import jakarta.websocket.ClientEndpointConfig;
 import java.net.URI;
@@ -29,7 +30,12 @@ final class WsContainerClientEngine implements ClientEngine {
             // Every client WsSession copies the container default (Tomcat's own is 0 = none).
             c.setDefaultMaxSessionIdleTimeout(options.idleTimeoutMs());
         }
-        ClientEndpointConfig cec = ClientEndpointConfig.Builder.create().build();
+        ClientEndpointConfig.Builder builder = ClientEndpointConfig.Builder.create();
+        if (options.tls()) {
+            // Without one, Tomcat builds a context on the javax.net.ssl trust store, not the JVM default.
+            builder.sslContext(ClientTls.context(options));
+        }
+        ClientEndpointConfig cec = builder.build();
         // Tomcat reads this property as a String.
         cec.getUserProperties().put(Constants.IO_TIMEOUT_MS_PROPERTY, Long.toString(options.connectTimeoutMs()));
         config = cec;

@@ -2,6 +2,7 @@ package io.wsbed.stack.tyrus;
 
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 
 /**
  * The client role on Tyrus's {@link ClientManager} with its Grizzly client container: each
@@ -42,6 +44,12 @@ final class ClientManagerEngine implements ClientEngine {
         if (options.idleTimeoutMs() != -1) {
             // The container default, which every client TyrusSession copies (Tyrus's own is 0 = off).
             m.setDefaultMaxSessionIdleTimeout(options.idleTimeoutMs());
+        }
+        if (options.tls()) {
+            // Tyrus's Grizzly container builds its TLS engine from this configurator (its default
+            // would read the javax.net.ssl properties): client mode, --ca-file's context.
+            m.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR,
+                    new SslEngineConfigurator(ClientTls.context(options), true, false, false));
         }
         if (options.reconnect() == ClientOptions.Reconnect.BUILTIN) {
             reconnect = new BuiltinReconnect();

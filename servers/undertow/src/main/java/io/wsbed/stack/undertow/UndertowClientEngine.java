@@ -5,6 +5,7 @@ import io.undertow.websockets.client.WebSocketClient;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
+import io.wsbed.stack.api.ClientTls;
 import io.wsbed.stack.api.ConnectionListener;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
+import org.xnio.ssl.JsseXnioSsl;
 
 /** The client role: Undertow's {@link WebSocketClient} on an XNIO worker of its own. */
 final class UndertowClientEngine implements ClientEngine {
@@ -27,6 +29,12 @@ final class UndertowClientEngine implements ClientEngine {
     private DefaultByteBufferPool buffers;
     private long connectTimeoutMs;
     private long idleTimeoutMs;
+    /**
+     * wss:// only: XNIO's TLS layer over --ca-file's context (the client takes no JVM default).
+     * Undertow's own UndertowXnioSsl never finished the handshake with nginx here (TLS 1.2 or 1.3:
+     * nginx logged "client closed connection while SSL handshaking" at --connect-timeout-ms).
+     */
+    private JsseXnioSsl tls;
 
     @Override
     public void start(ClientOptions options) throws Exception {
@@ -39,6 +47,10 @@ final class UndertowClientEngine implements ClientEngine {
                 .set(Options.WORKER_IO_THREADS, 1)
                 .getMap());
         buffers = new DefaultByteBufferPool(true, BUFFER_SIZE);
+        if (options.tls()) {
+            tls = new JsseXnioSsl(Xnio.getInstance(Xnio.class.getClassLoader()), OptionMap.EMPTY,
+                    ClientTls.context(options));
+        }
     }
 
     /**
@@ -48,8 +60,11 @@ final class UndertowClientEngine implements ClientEngine {
      */
     @Override
     public CompletableFuture<?> connect(URI uri, ConnectionListener listener) {
-        CompletableFuture<WebSocketChannel> handshake = IoFutures.toCompletable(
-                WebSocketClient.connectionBuilder(worker, buffers, uri).connect(), IoUtils::safeClose);
+        WebSocketClient.ConnectionBuilder builder = WebSocketClient.connectionBuilder(worker, buffers, uri);
+        if (tls != null) {
+            builder.setSsl(tls);
+        }
+        CompletableFuture<WebSocketChannel> handshake = IoFutures.toCompletable(builder.connect(), IoUtils::safeClose);
         CompletableFuture.delayedExecutor(connectTimeoutMs, TimeUnit.MILLISECONDS).execute(() ->
                 handshake.completeExceptionally(new TimeoutException(
                         "no WebSocket session with " + uri + " within " + connectTimeoutMs + " ms (--connect-timeout-ms)")));

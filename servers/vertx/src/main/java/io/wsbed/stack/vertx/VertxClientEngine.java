@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.wsbed.stack.api.ClientEngine;
 import io.wsbed.stack.api.ClientOptions;
 import io.wsbed.stack.api.ConnectionListener;
@@ -23,6 +24,14 @@ final class VertxClientEngine implements ClientEngine {
         WebSocketClientOptions clientOptions = new WebSocketClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeoutMs()));
         VertxRuntime.idle(clientOptions, options.heartbeatTimeoutMs(), options.idleTimeoutMs());
+        if (options.tls()) {
+            // Vert.x keeps its own TLS configuration: trust --ca-file through its PEM trust
+            // options (the JDK's trust store otherwise) and check the host name.
+            clientOptions.setSsl(true).setVerifyHost(true);
+            if (options.caFile() != null) {
+                clientOptions.setTrustOptions(new PemTrustOptions().addCertPath(options.caFile().toString()));
+            }
+        }
         client = vertx.createWebSocketClient(clientOptions);
     }
 
@@ -34,6 +43,7 @@ final class VertxClientEngine implements ClientEngine {
                 .setHost(uri.getHost())
                 .setPort(uri.getPort())
                 .setURI(path)
+                .setSsl(options.tls())
                 .setTimeout(options.connectTimeoutMs());
         Vertx v = vertx;
         return client.connect(connect)
