@@ -86,8 +86,11 @@ function endpointOf(wsUrl) {
  * `emit(ev, fields)` writes an event line; `describe(error)` names an error. One request at a
  * time, started every pollMs (the next one right away when a request took longer).
  */
+// Called as functions, never as methods of another object (a page's setTimeout refuses that).
+const TIMERS = { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (t) => clearTimeout(t) };
+
 class PollFallback {
-  constructor({ endpoint, pollMs, timeoutMs, request, emit, describe, conn, timers = { setTimeout, clearTimeout } }) {
+  constructor({ endpoint, pollMs, timeoutMs, request, emit, describe, conn, timers = TIMERS }) {
     Object.assign(this, { endpoint, pollMs, timeoutMs, request, emit, describe, conn, timers });
     this.round = 0;
     this.polling = false;
