@@ -40,7 +40,9 @@ public final class Scenarios {
             new Entry("latency-spike", n -> new LatencySpike(), View.SERVERS),
             new Entry("message-size", n -> new MessageSize(), View.BOTH),
             new Entry("slow-consumer", n -> new SlowConsumer(), View.SERVERS),
-            new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS));
+            new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS),
+            new Entry("server-crash-poll-fallback", n -> ServerLoss.crashPollFallback(), View.CLIENTS),
+            new Entry("network-blackhole-poll-fallback", n -> NetworkScenario.blackholePollFallback(), View.CLIENTS));
 
     private Scenarios() {
     }

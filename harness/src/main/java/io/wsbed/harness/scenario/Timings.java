@@ -76,6 +76,8 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("stack_idle_timeout_ms", stackIdleTimeoutMs);
         // Not a time, but a setting every slow-consumer cell shares and a reader must know: the server's memory limit.
         m.put("slow_consumer_server_heap_mib", SlowConsumer.SERVER_MEMORY_MIB);
+        // The polling fallback's interval (--poll-ms) in the poll-fallback variants.
+        m.put("poll_ms", PollFallback.POLL_MS);
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.wsbed.harness.schedule;
 
+import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.infra.Infrastructure;
 import eu.rekawek.toxiproxy.Proxy;
@@ -9,6 +10,7 @@ import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.PollFallback;
 import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.RunningStack;
@@ -207,6 +209,9 @@ public final class CellContext implements AutoCloseable {
     public RunningStack startClient(int port, long sendMs, String reconnect, List<String> extraOptions) {
         List<String> opts = new ArrayList<>(List.of("--url", "ws://127.0.0.1:" + port + "/ws",
                 "--send-ms", Long.toString(sendMs), "--reconnect", reconnect, "--seed", Long.toString(seed + clients)));
+        if (PollFallback.MODE.equals(reconnect)) {
+            opts.addAll(List.of("--poll-ms", Long.toString(PollFallback.POLL_MS)));
+        }
         opts.addAll(extraOptions);
         return start(client, "client", "client-" + ++clients, opts);
     }
@@ -252,7 +257,8 @@ public final class CellContext implements AutoCloseable {
 
     /** Waits until {@code process} has received {@code count} numbered messages (bounded). */
     public void awaitReceived(RunningStack process, int count, Duration timeout) {
-        int n = timeline.awaitCount(e -> e.source().equals(process.label()) && e.ev().equals("recv"), count, timeout);
+        int n = timeline.awaitCount(e -> e.source().equals(process.label()) && TimelineQueries.socketRecv(e), count,
+                timeout);
         if (n < count) {
             throw new HarnessException(process.label() + " received " + n + " of " + count
                     + " numbered messages within " + timeout.toMillis() + " ms: the message flow never started; see " + logDir);
