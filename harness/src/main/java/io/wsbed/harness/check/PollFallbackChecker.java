@@ -47,6 +47,26 @@ public final class PollFallbackChecker implements Checker {
         return new Outcome(metrics, obs, new Judgement(j.verdict(), j.reason() + "; " + sentence(metrics)));
     }
 
+    /** The figures about the application's data alone, for cells without the fallback. */
+    public static final List<String> DATA_FIGURES = List.of("stream_gap_ms", "missed_pushes", "undelivered_pushes");
+
+    /**
+     * {@code scenario}'s checker with the data figures of {@link #figures} ({@link #DATA_FIGURES})
+     * added, its verdict and reason untouched: a backoff cell then reads side by side with its
+     * poll-fallback variant.
+     */
+    public static Checker withDataFigures(Checker scenario) {
+        return (cell, t, h) -> {
+            Outcome inner = scenario.check(cell, t, h);
+            Connection conn = Connection.atStimulus(h);
+            Map<String, Object> all = figures(h, conn.client(), conn.clientSession(), conn.server(), conn.serverSession(),
+                    conn.t0(), t.tickMs());
+            Map<String, Object> metrics = new LinkedHashMap<>(inner.metrics());
+            DATA_FIGURES.forEach(f -> metrics.put(f, all.get(f)));
+            return new Outcome(metrics, inner.observations(), inner.judgement());
+        };
+    }
+
     /** What the fallback did, in one clause of the reason. */
     static String sentence(Map<String, Object> m) {
         Object down = m.get("down_ms");

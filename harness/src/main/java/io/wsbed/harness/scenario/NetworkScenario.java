@@ -2,6 +2,7 @@ package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.check.Checker;
 import io.wsbed.harness.check.NetworkFaultChecker;
+import io.wsbed.harness.check.PollFallbackChecker;
 import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.schedule.AwaitEnd;
 import io.wsbed.harness.schedule.AwaitReopen;
@@ -40,6 +41,10 @@ public final class NetworkScenario implements Scenario {
         this.description = description;
         this.measures = measures;
         this.reconnect = reconnect;
+    }
+
+    private boolean blackholeBackoff() {
+        return fault instanceof NetworkFault.Blackhole && !pollFallback();
     }
 
     private boolean pollFallback() {
@@ -120,7 +125,10 @@ public final class NetworkScenario implements Scenario {
     public List<String> reports() {
         List<String> figures = List.of("client_detect_ms", "server_detect_ms", "fault_on_wire_ms", "client_reaction_ms",
                 "server_reaction_ms", "reconnect_ms", "silent_loss");
-        return pollFallback() ? PollFallback.reports(figures) : figures;
+        if (pollFallback()) {
+            return PollFallback.reports(figures);
+        }
+        return blackholeBackoff() ? PollFallback.reports(figures, PollFallbackChecker.DATA_FIGURES) : figures;
     }
 
     @Override
@@ -144,6 +152,10 @@ public final class NetworkScenario implements Scenario {
     @Override
     public Checker checker() {
         Checker network = new NetworkFaultChecker(downForMs > 0);
-        return pollFallback() ? PollFallback.checker(network) : network;
+        if (pollFallback()) {
+            return PollFallback.checker(network);
+        }
+        // The backoff cells of the blackhole report the data figures too, beside their poll-fallback variant.
+        return blackholeBackoff() ? PollFallbackChecker.withDataFigures(network) : network;
     }
 }

@@ -38,8 +38,13 @@ public final class PollFallback {
 
     /** The scenario's figures, then the variant's (each once). */
     static List<String> reports(List<String> scenario) {
+        return reports(scenario, FIGURES);
+    }
+
+    /** The scenario's figures, then {@code more} (each once). */
+    static List<String> reports(List<String> scenario, List<String> more) {
         List<String> all = new ArrayList<>(scenario);
-        FIGURES.stream().filter(f -> !all.contains(f)).forEach(all::add);
+        more.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return all;
     }
 
