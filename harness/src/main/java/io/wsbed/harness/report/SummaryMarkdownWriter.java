@@ -117,6 +117,7 @@ public final class SummaryMarkdownWriter {
             table(md, table);
         }
         list(md, "Other cells", MatrixLayout.others(r), c -> cellText(c));
+        FallbackSummary.write(md, r);
         predictions(md, r);
         defaults(md, r);
         list(md, "Flaky cells", r.cells().stream().filter(CellResult::flaky).toList(),
