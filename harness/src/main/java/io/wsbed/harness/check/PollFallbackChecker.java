@@ -44,7 +44,8 @@ public final class PollFallbackChecker implements Checker {
         obs.put("stream_resumed", figures.remove("stream_resumed"));
         metrics.putAll(figures);
         Judgement j = inner.judgement();
-        return new Outcome(metrics, obs, new Judgement(j.verdict(), j.reason() + "; " + sentence(metrics)));
+        String reason = j.reason().endsWith(".") ? j.reason().substring(0, j.reason().length() - 1) : j.reason();
+        return new Outcome(metrics, obs, new Judgement(j.verdict(), reason + "; " + sentence(metrics) + "."));
     }
 
     /** The figures about the application's data alone, for cells without the fallback. */
@@ -74,10 +75,12 @@ public final class PollFallbackChecker implements Checker {
             return "the WebSocket never went down for the application, so it never polled";
         }
         long via = (Long) m.get("delivered_via_poll");
+        long during = (Long) m.get("delivered_during_fault");
         Object rate = m.get("poll_requests_per_s");
-        return String.format(Locale.ROOT, "the polling fallback delivered %d push%s in %s ms down (%d request%s, %s/s, %d failed)",
-                via, via == 1 ? "" : "es", down, (Long) m.get("poll_requests"), (Long) m.get("poll_requests") == 1 ? "" : "s",
-                rate == null ? "-" : rate, (Long) m.get("poll_failed"));
+        return String.format(Locale.ROOT, "the polling fallback delivered %d push%s while the fault lasted and %d after it,"
+                        + " in %s ms down (%d request%s, %s/s, %d failed)",
+                during, during == 1 ? "" : "es", via - during, down, (Long) m.get("poll_requests"),
+                (Long) m.get("poll_requests") == 1 ? "" : "s", rate == null ? "-" : rate, (Long) m.get("poll_failed"));
     }
 
     /**
@@ -89,7 +92,10 @@ public final class PollFallbackChecker implements Checker {
      * <li>{@code poll_requests}, {@code poll_failed} (an error or a status other than 200),
      * {@code poll_requests_per_s}: the client's {@code poll} events while it was down, and that
      * count per second of {@code down_ms};</li>
-     * <li>{@code delivered_via_poll}: {@code recv} events with {@code via: "poll"} from t0 on;</li>
+     * <li>{@code delivered_via_poll}: {@code recv} events with {@code via: "poll"} from t0 on;
+     * {@code delivered_during_fault}: those before the fault ended (the first {@code recover} mark
+     * from t0 on; without one the client's next {@code open}, or the end of the observation): the
+     * data the fallback kept flowing, the rest it caught up afterwards;</li>
      * <li>{@code stream_gap_ms}: the longest stretch without a push delivered to the application
      * (either way), from the last one before t0 to the end of the observation (a stream that never
      * came back counts to that end; observation {@code stream_resumed});</li>
@@ -128,6 +134,10 @@ public final class PollFallbackChecker implements Checker {
         List<Event> pushes = mine.stream().filter(e -> e.ev().equals("recv") && e.num("seq", -1) >= 0
                 && e.num("bytes", -1) < 0).toList();
         m.put("delivered_via_poll", pushes.stream().filter(e -> e.tMicros() >= t0 && "poll".equals(e.str("via"))).count());
+        long faultEnd = h.marks("recover").stream().map(Event::tMicros).filter(t -> t >= t0).findFirst()
+                .orElse(reopen.orElse(until));
+        m.put("delivered_during_fault", pushes.stream().filter(e -> e.tMicros() >= t0 && e.tMicros() < faultEnd
+                && "poll".equals(e.str("via"))).count());
 
         List<Long> times = new ArrayList<>();
         pushes.stream().filter(e -> e.tMicros() < t0).map(Event::tMicros).reduce((a, b) -> b).ifPresent(times::add);

@@ -44,7 +44,8 @@ final class FallbackSummary {
                 .toList();
         md.append("## Does a fallback keep my data flowing when WebSocket is blocked or down, and at what cost?\n\n");
         md.append("Client view (each client against its family's reference server). Per cell: *via poll* pushes the"
-                + " polling fallback handed the application, *gap* the longest stretch without a push (either way),"
+                + " polling fallback handed the application (*during fault* those before the fault ended; the rest it"
+                + " caught up after), *gap* the longest stretch without a push (either way),"
                 + " *missed* that gap in ticks, *undelivered* pushes the server sent that never reached the application,"
                 + " *req/s* poll requests per second while the socket was down; websocket-blocked cells add what they"
                 + " report (data flowed, transport, delivered). Not measured in this run: ");
@@ -95,9 +96,13 @@ final class FallbackSummary {
         return i < 0 ? PATH_ORDER.size() : i;
     }
 
-    /** From the row's poll-fallback cells: did the fallback hand the application any push, and at what rate. */
+    /**
+     * From the row's poll-fallback cells: did the fallback hand the application pushes while the
+     * fault lasted (kept it flowing), only after it (caught up), or none, and at what request rate.
+     */
     static String answer(Map<String, CellResult> cells) {
-        long delivered = 0;
+        long during = 0;
+        long total = 0;
         double rate = -1;
         int measured = 0;
         for (Map.Entry<String, CellResult> e : cells.entrySet()) {
@@ -105,11 +110,12 @@ final class FallbackSummary {
                 continue;
             }
             Map<String, Object> m = e.getValue().metrics();
-            // A variant that reports its deliveries as websocket-blocked does ("delivered") counts them so.
+            // A variant that reports its deliveries as websocket-blocked does ("delivered") counts them as kept flowing.
             Object via = m.containsKey("delivered_via_poll") ? m.get("delivered_via_poll") : m.get("delivered");
             if (via instanceof Number n) {
                 measured++;
-                delivered += n.longValue();
+                total += n.longValue();
+                during += m.get("delivered_during_fault") instanceof Number d ? d.longValue() : n.longValue();
                 if (m.get("poll_requests_per_s") instanceof Number q) {
                     rate = Math.max(rate, q.doubleValue());
                 }
@@ -119,7 +125,9 @@ final class FallbackSummary {
             return "not measured";
         }
         String cost = rate < 0 ? "no poll while down" : "up to " + number(rate) + " req/s while down";
-        return (delivered > 0 ? "yes: " + delivered + " pushes via poll" : "no: 0 pushes via poll") + " (" + cost + ")";
+        String what = during > 0 ? "yes: " + during + " pushes via poll while the fault lasted"
+                : total > 0 ? "no, but caught up: " + total + " pushes via poll after the fault" : "no: 0 pushes via poll";
+        return what + " (" + cost + ")";
     }
 
     /** One cell: its verdict and the data figures it reported (a figure or an observation of that name). */
@@ -131,6 +139,7 @@ final class FallbackSummary {
         add(parts, m, "transport", "");
         add(parts, m, "delivered", "delivered ");
         add(parts, m, "delivered_via_poll", "via poll ");
+        add(parts, m, "delivered_during_fault", "during fault ");
         add(parts, m, "stream_gap_ms", "gap ", " ms");
         add(parts, m, "missed_pushes", "missed ");
         add(parts, m, "undelivered_pushes", "undelivered ");

@@ -60,7 +60,8 @@ public final class NetworkScenario implements Scenario {
     public static NetworkScenario blackholePollFallback() {
         NetworkScenario plain = blackhole();
         return new NetworkScenario(plain.fault, plain.downForMs, plain.description
-                + " The client reconnects with the backoff and polls GET /poll (through the same proxy) while its WebSocket is down.",
+                + " The client reconnects with the backoff and polls GET /poll (through the same proxy) while its WebSocket is down;"
+                + " the fault stays " + PollFallback.HOLD_MS + " ms longer after both sides noticed, so the polls meet it.",
                 PollFallback.measures(plain.measures), PollFallback.MODE);
     }
 
@@ -144,6 +145,11 @@ public final class NetworkScenario implements Scenario {
             // Detection may come after the proxy is back; give the server the window from t0.
             return List.of(inject, new Hold(downForMs), new RecoverNetwork(), reopen,
                     new AwaitEnd(Side.SERVER, t.windowMs(), 0));
+        }
+        if (pollFallback()) {
+            // The fault stays a while after both sides noticed, so the polls meet it too.
+            return List.of(inject, new AwaitEnd(Side.CLIENT, t.windowMs(), 0), new AwaitEnd(Side.SERVER, t.windowMs(), 0),
+                    new Hold(PollFallback.HOLD_MS), new RecoverNetwork(), reopen);
         }
         return List.of(inject, new AwaitEnd(Side.CLIENT, t.windowMs(), 0), new AwaitEnd(Side.SERVER, t.windowMs(), 0),
                 new RecoverNetwork(), reopen);

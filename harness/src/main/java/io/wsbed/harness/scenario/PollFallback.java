@@ -16,10 +16,15 @@ import java.util.List;
 public final class PollFallback {
     /** The reconnect mode's word. */
     public static final String MODE = "poll-fallback";
+    /**
+     * How long the poll-fallback variant of a network fault keeps the fault after both sides noticed
+     * (the backoff cells recover at once): the fallback's polls then meet the fault too.
+     */
+    public static final long HOLD_MS = 2000;
     /** The scaled poll interval (production: a few seconds), listed in the run header as poll_ms. */
     public static final long POLL_MS = 100;
     /** The figures the variant adds to its scenario's. */
-    static final List<String> FIGURES = List.of("delivered_via_poll", "poll_requests_per_s", "poll_requests", "poll_failed",
+    static final List<String> FIGURES = List.of("delivered_via_poll", "delivered_during_fault", "poll_requests_per_s", "poll_requests", "poll_failed",
             "down_ms", "stream_gap_ms", "missed_pushes", "undelivered_pushes");
 
     private PollFallback() {
@@ -50,7 +55,8 @@ public final class PollFallback {
 
     static String measures(String scenario) {
         return scenario + " The client polls GET /poll every " + POLL_MS + " ms while its WebSocket is down:"
-                + " delivered_via_poll (pushes the fallback handed the application), poll_requests_per_s (its requests"
+                + " delivered_via_poll (pushes the fallback handed the application; delivered_during_fault those before"
+                + " the fault ended, the rest it caught up after), poll_requests_per_s (its requests"
                 + " per second of down_ms, from the first end it was told to the next open), stream_gap_ms (the longest"
                 + " stretch without a push delivered either way, to the end of the observation when it never came back),"
                 + " missed_pushes (that gap in ticks, less one, as server-crash counts it) and undelivered_pushes (seqs the"

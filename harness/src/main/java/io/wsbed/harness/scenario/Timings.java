@@ -78,6 +78,7 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("slow_consumer_server_heap_mib", SlowConsumer.SERVER_MEMORY_MIB);
         // The polling fallback's interval (--poll-ms) in the poll-fallback variants.
         m.put("poll_ms", PollFallback.POLL_MS);
+        m.put("poll_fallback_hold_ms", PollFallback.HOLD_MS);
         return m;
     }
 }

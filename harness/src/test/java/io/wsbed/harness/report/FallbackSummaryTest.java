@@ -21,10 +21,10 @@ class FallbackSummaryTest {
                 .cell("server-crash", "jetty", "jdk", "default", "nginx", Verdict.PASS,
                         map("stream_gap_ms", 1026.1, "missed_pushes", 20), Map.of())
                 .cell("server-crash-poll-fallback", "jetty", "jdk", "default", "direct", Verdict.PASS,
-                        map("delivered_via_poll", 0L, "stream_gap_ms", 1203.4, "missed_pushes", 23L,
+                        map("delivered_via_poll", 0L, "delivered_during_fault", 0L, "stream_gap_ms", 1203.4, "missed_pushes", 23L,
                                 "undelivered_pushes", 0L, "poll_requests_per_s", 10.6), Map.of())
                 .cell("network-blackhole-poll-fallback", "jetty", "jdk", "heartbeat", "toxiproxy", Verdict.PASS,
-                        map("delivered_via_poll", 33L, "stream_gap_ms", 1689.8, "missed_pushes", 33L,
+                        map("delivered_via_poll", 33L, "delivered_during_fault", 0L, "stream_gap_ms", 1689.8, "missed_pushes", 33L,
                                 "undelivered_pushes", 0L, "poll_requests_per_s", 11.4), Map.of())
                 .cell("network-blackhole", "jetty", "okhttp", "heartbeat", "toxiproxy", Verdict.PASS,
                         map("stream_gap_ms", 956.2, "missed_pushes", 18L, "undelivered_pushes", 19L), Map.of())
@@ -47,10 +47,10 @@ class FallbackSummaryTest {
                 + " server-crash-poll-fallback | network-blackhole | network-blackhole-poll-fallback |"), s);
         assertTrue(s.contains("| jdk | default | no: 0 pushes via poll (up to 10.6 req/s while down) | not measured"
                 + " | [PASS](index.html#cell=server-crash.jetty.jdk.default.direct) gap 909.4 ms · missed 17"
-                + " | [PASS](index.html#cell=server-crash-poll-fallback.jetty.jdk.default.direct) via poll 0 · gap 1203.4 ms"
+                + " | [PASS](index.html#cell=server-crash-poll-fallback.jetty.jdk.default.direct) via poll 0 · during fault 0 · gap 1203.4 ms"
                 + " · missed 23 · undelivered 0 · 10.6 req/s | not measured | not measured |"), s);
-        assertTrue(s.contains("| jdk | heartbeat | yes: 33 pushes via poll (up to 11.4 req/s while down) |"), s);
-        assertTrue(s.contains("| okhttp | default | yes: 40 pushes via poll"), s);
+        assertTrue(s.contains("| jdk | heartbeat | no, but caught up: 33 pushes via poll after the fault (up to 11.4 req/s while down) |"), s);
+        assertTrue(s.contains("| okhttp | default | yes: 40 pushes via poll while the fault lasted"), s);
         assertTrue(s.contains("data flowed true · poll · delivered 40 · 9.8 req/s"), s);
         assertTrue(s.contains("| okhttp | heartbeat | not measured | not measured | not measured | not measured"
                 + " | [PASS](index.html#cell=network-blackhole.jetty.okhttp.heartbeat.toxiproxy) gap 956.2 ms · missed 18"
