@@ -8,6 +8,7 @@ import io.wsbed.harness.schedule.AwaitEnd;
 import io.wsbed.harness.schedule.AwaitReopen;
 import io.wsbed.harness.schedule.Hold;
 import io.wsbed.harness.schedule.InjectNetworkFault;
+import io.wsbed.harness.schedule.Pause;
 import io.wsbed.harness.schedule.NetworkFault;
 import io.wsbed.harness.schedule.RecoverNetwork;
 import io.wsbed.harness.schedule.Setup;
@@ -149,7 +150,7 @@ public final class NetworkScenario implements Scenario {
         if (pollFallback()) {
             // The fault stays a while after both sides noticed, so the polls meet it too.
             return List.of(inject, new AwaitEnd(Side.CLIENT, t.windowMs(), 0), new AwaitEnd(Side.SERVER, t.windowMs(), 0),
-                    new Hold(PollFallback.HOLD_MS), new RecoverNetwork(), reopen);
+                    new Pause(PollFallback.HOLD_MS), new RecoverNetwork(), reopen);
         }
         return List.of(inject, new AwaitEnd(Side.CLIENT, t.windowMs(), 0), new AwaitEnd(Side.SERVER, t.windowMs(), 0),
                 new RecoverNetwork(), reopen);
