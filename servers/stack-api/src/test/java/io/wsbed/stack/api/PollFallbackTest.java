@@ -82,6 +82,14 @@ class PollFallbackTest {
                 1000, null);
     }
 
+    /** The server pushed seqs 1..n and the socket delivered each. */
+    private void pushedOnSocket(PollFallback f, long n) {
+        for (long s = 1; s <= n; s++) {
+            buffer.get().add(s);
+            f.seenOnSocket(s);
+        }
+    }
+
     private String events() {
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -94,10 +102,7 @@ class PollFallbackTest {
     @Test
     void whileDownItDeliversEachNewSeqOnceViaPollAndStopsWhenTold() throws Exception {
         PollFallback f = fallback(30);
-        for (long s = 1; s <= 3; s++) {
-            buffer.get().add(s);
-            f.seenOnSocket(s);
-        }
+        pushedOnSocket(f, 3);
         buffer.get().add(4);
         buffer.get().add(5);
         f.start();
@@ -118,10 +123,7 @@ class PollFallbackTest {
     @Test
     void aRestartedServerCountsFromOneAgainAndARefusedPollIsAnErrorEvent() throws Exception {
         PollFallback f = fallback(20);
-        for (long s = 1; s <= 9; s++) {
-            buffer.get().add(s);
-            f.seenOnSocket(s);
-        }
+        pushedOnSocket(f, 9);
         f.start();
         Thread.sleep(80);
         PollBuffer restarted = new PollBuffer(1024, "B");
