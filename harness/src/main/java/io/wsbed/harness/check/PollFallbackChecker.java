@@ -139,23 +139,34 @@ public final class PollFallbackChecker implements Checker {
         m.put("delivered_during_fault", pushes.stream().filter(e -> e.tMicros() >= t0 && e.tMicros() < faultEnd
                 && "poll".equals(e.str("via"))).count());
 
-        List<Long> times = new ArrayList<>();
-        pushes.stream().filter(e -> e.tMicros() < t0).map(Event::tMicros).reduce((a, b) -> b).ifPresent(times::add);
-        pushes.stream().filter(e -> e.tMicros() >= t0).map(Event::tMicros).forEach(times::add);
-        times.add(until);
-        double gap = 0;
-        for (int i = 1; i < times.size(); i++) {
-            gap = Math.max(gap, ms(times.get(i - 1), times.get(i)));
-        }
+        Double streamGap = longestGap(pushes, t0, until);
         boolean resumed = pushes.stream().anyMatch(e -> e.tMicros() >= t0 && TimelineQueries.socketRecv(e)
                 && e.tMicros() >= downFrom.orElse(t0));
-        Double streamGap = times.size() < 2 ? null : gap;
         m.put("stream_gap_ms", streamGap);
         m.put("missed_pushes", streamGap == null ? null : Math.max(0, Math.round(streamGap / tickMs) - 1));
         m.put("undelivered_pushes", serverSession == null ? null
                 : undelivered(h, client, clientSession, server, serverSession, t0, reopen.orElse(Long.MAX_VALUE)));
         m.put("stream_resumed", resumed);
         return m;
+    }
+
+    /**
+     * The longest stretch between consecutive pushes, from the last one before t0 to {@code until}
+     * (which ends the last stretch); null when no push arrived at all.
+     */
+    private static Double longestGap(List<Event> pushes, long t0, long until) {
+        List<Long> times = new ArrayList<>();
+        pushes.stream().filter(e -> e.tMicros() < t0).map(Event::tMicros).reduce((a, b) -> b).ifPresent(times::add);
+        pushes.stream().filter(e -> e.tMicros() >= t0).map(Event::tMicros).forEach(times::add);
+        if (times.isEmpty()) {
+            return null;
+        }
+        times.add(until);
+        double gap = 0;
+        for (int i = 1; i < times.size(); i++) {
+            gap = Math.max(gap, ms(times.get(i - 1), times.get(i)));
+        }
+        return gap;
     }
 
     private static long undelivered(History h, String client, String clientSession, String server, String serverSession,

@@ -5,6 +5,7 @@ import io.wsbed.harness.result.Results;
 import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.stack.StackDescriptor;
 import io.wsbed.harness.stack.StackInfo;
+import io.wsbed.harness.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -132,6 +133,10 @@ final class FallbackSummary {
 
     /** One cell: its verdict and the data figures it reported (a figure or an observation of that name). */
     static String cell(CellResult c) {
+        if (c.verdict() == Verdict.SKIPPED || c.verdict() == Verdict.ERROR) {
+            return "[" + c.verdict() + "](index.html#cell=" + c.id() + ") "
+                    + c.reason().replace("|", "\\|").replace("\n", " ");
+        }
         Map<String, Object> m = new LinkedHashMap<>(c.observations());
         m.putAll(c.metrics());
         List<String> parts = new ArrayList<>();

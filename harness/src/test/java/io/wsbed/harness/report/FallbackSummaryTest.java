@@ -33,6 +33,7 @@ class FallbackSummaryTest {
                         map("stream_gap_ms", 99999.0), Map.of())
                 .cell("websocket-blocked-poll-fallback", "jetty", "okhttp", "default", "nginx", Verdict.DEGRADED,
                         map("delivered", 40L, "poll_requests_per_s", 9.8), map("data_flowed", true, "transport", "poll"))
+                .cell("server-crash-poll-fallback", "jetty", "tyrus", "default", "direct", Verdict.SKIPPED, Map.of(), Map.of())
                 .results();
     }
 
@@ -55,9 +56,12 @@ class FallbackSummaryTest {
         assertTrue(s.contains("| okhttp | heartbeat | not measured | not measured | not measured | not measured"
                 + " | [PASS](index.html#cell=network-blackhole.jetty.okhttp.heartbeat.toxiproxy) gap 956.2 ms · missed 18"
                 + " · undelivered 19 | not measured |"), s);
+        assertTrue(s.contains("| tyrus | default | not measured | not measured | not measured"
+                + " | [SKIPPED](index.html#cell=server-crash-poll-fallback.jetty.tyrus.default.direct) hand-made SKIPPED |"), s);
         assertFalse(s.contains("99999"), "a server-view cell is no row of the client view: " + s);
         assertFalse(s.contains("1026.1"), "the direct cell is shown before the nginx one: " + s);
-        assertEquals(4, s.lines().filter(l -> l.startsWith("| jdk") || l.startsWith("| okhttp")).count(), s);
+        assertEquals(5, s.lines().filter(l -> l.startsWith("| jdk") || l.startsWith("| okhttp") || l.startsWith("| tyrus"))
+                .count(), s);
     }
 
     @Test
