@@ -142,6 +142,8 @@ function info(spec) {
       + spec.args.join(' '),
     contract: 1,
     protocol: 'websocket',
+    // The polling fallback runs in the page with fetch (js/runtime's poll.js, loaded unchanged).
+    poll_fallback: true,
   };
 }
 
@@ -222,15 +224,17 @@ class BrowserClient {
     } else {
       await page.exposeFunction('wsbedEmit', (line) => this.onPageLine(line));
     }
-    // The runtime's backoff.js and messages.js, unchanged, as page modules (they need nothing of Node).
+    // The runtime's backoff.js, messages.js and poll.js, unchanged, as page modules (they need nothing of Node).
     const asModule = (file) => `(function () { const module = { exports: {} }; const exports = module.exports;\n${
       fs.readFileSync(file, 'utf8')}\nreturn module.exports; })()`;
     await page.evaluate(`${fs.readFileSync(PAGE_APP, 'utf8')}\n;window.wsbedModules = { backoff: ${
-      asModule(spec.runtimeFile('backoff.js'))}, messages: ${asModule(spec.runtimeFile('messages.js'))} };`);
+      asModule(spec.runtimeFile('backoff.js'))}, messages: ${asModule(spec.runtimeFile('messages.js'))}, poll: ${
+      asModule(spec.runtimeFile('poll.js'))} };`);
     const o = this.options;
     const config = {
       url: o.url.href, sendMs: o.sendMs, heartbeatMs: o.heartbeatMs, heartbeatTimeoutMs: o.heartbeatTimeoutMs,
       reconnect: o.reconnect, connectTimeoutMs: o.connectTimeoutMs, connections: o.connections, seed: String(o.seed),
+      pollMs: o.pollMs,
     };
     // The first call of a function into the page costs puppeteer some 100 ms; pay it before ready,
     // not on the first stdin command.

@@ -5,10 +5,11 @@
 // exposes) as one JSON text, time-stamped here: performance.timeOrigin + performance.now(), in
 // epoch microseconds. Nothing in this file knows about puppeteer, CDP or BiDi.
 //
-// config: { url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect ('none'|'backoff'),
-//           connectTimeoutMs, connections, seed (decimal string) }
-// modules: js/runtime's backoff.js (the contract's policy, java.util.Random's generator) and
-// messages.js (the wire messages: numbered, big, flood), loaded into the page unchanged.
+// config: { url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect ('none'|'backoff'|'poll-fallback'),
+//           connectTimeoutMs, connections, seed (decimal string), pollMs }
+// modules: js/runtime's backoff.js (the contract's policy, java.util.Random's generator),
+// messages.js (the wire messages: numbered, big, flood) and poll.js (the polling fallback, which
+// the page feeds with fetch), loaded into the page unchanged.
 /* eslint-env browser */
 /* global wsbedEmit */
 (function install() {
@@ -60,6 +61,18 @@
 
   let app = null;
 
+  /** One GET of the polling fallback: the page's fetch (cross-origin; the server allows any origin). */
+  async function fetchText(url, timeoutMs) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error(`TimeoutError: no answer within ${timeoutMs} ms`)), timeoutMs);
+    try {
+      const response = await fetch(url, { signal: abort.signal, cache: 'no-store' });
+      return { status: response.status, body: await response.text() };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   window.wsbedStart = function wsbedStart(config, modules) {
     app = new App(config, modules);
     app.start();
@@ -77,7 +90,12 @@
     if (app) {
       app.stopping = true;
       app.timers.forEach(clearInterval);
-      app.links.forEach((l) => clearTimeout(l.retry));
+      app.links.forEach((l) => {
+        clearTimeout(l.retry);
+        if (l.poll) {
+          l.poll.stop();
+        }
+      });
       return app.openSessions().map((s) => s.id);
     }
     return [];
@@ -95,7 +113,15 @@
       this.timers = [];
       this.links = [];
       for (let i = 1; i <= config.connections; i++) {
-        this.links.push({ index: i, current: null, everOpened: false, attempt: 0, retry: null });
+        const link = { index: i, current: null, everOpened: false, attempt: 0, retry: null, poll: null };
+        if (config.reconnect === 'poll-fallback') {
+          const p = modules.poll;
+          link.poll = new p.PollFallback({
+            endpoint: p.endpointOf(config.url), pollMs: config.pollMs, timeoutMs: config.connectTimeoutMs,
+            request: fetchText, emit, describe, conn: this.conn(link),
+          });
+        }
+        this.links.push(link);
       }
     }
 
@@ -152,6 +178,9 @@
         link.current = session;
         link.attempt = 0;
         link.everOpened = true;
+        if (link.poll) {
+          link.poll.stop();
+        }
         emit('open', { session: session.id, conn: this.conn(link) });
       };
       ws.onmessage = (m) => {
@@ -162,6 +191,9 @@
         const text = typeof m.data === 'string' ? m.data : '';
         const msgs = this.messages;
         const seq = msgs.seqOf(text);
+        if (link.poll) {
+          link.poll.seenOnSocket(seq);
+        }
         if (seq >= 0) {
           emit('recv', { session: session.id, seq });
           return;
@@ -228,8 +260,11 @@
     }
 
     scheduleReconnect(link) {
-      if (this.stopping || this.config.reconnect !== 'backoff') {
+      if (this.stopping || !['backoff', 'poll-fallback'].includes(this.config.reconnect)) {
         return;
+      }
+      if (link.poll) {
+        link.poll.start();
       }
       const n = ++link.attempt;
       const delay = this.backoff.delayMs(n);

@@ -8,5 +8,6 @@ const { UsageError, oneOf } = require('./lib/options');
 const { Backoff } = require('./lib/backoff');
 const messages = require('./lib/messages');
 const { WsConnection } = require('./lib/ws-connection');
+const poll = require('./lib/poll');
 
-module.exports = { run, info, EventOut, describe, nowMicros, UsageError, oneOf, Backoff, messages, WsConnection };
+module.exports = { run, info, EventOut, describe, nowMicros, UsageError, oneOf, Backoff, messages, WsConnection, poll };

@@ -36,6 +36,14 @@ function versionOf(pkg) {
 class KoaServerEngine {
   constructor() {
     this.hasBuiltinHeartbeat = false;
+    // The polling fallback's GET /poll: one Koa middleware on the same port (any other plain
+    // request keeps Koa's 404).
+    this.servesPoll = true;
+    this.poll = null;
+  }
+
+  attachPoll(buffer) {
+    this.poll = buffer;
   }
 
   start(options, listener) {
@@ -44,6 +52,16 @@ class KoaServerEngine {
         + ' koa-websocket (ws) has no idle timeout\n');
     }
     const app = websockify(new Koa());
+    app.use(async (ctx, next) => {
+      const a = runtime.poll.answer(this.poll, ctx.method, ctx.url);
+      if (!a) {
+        await next();
+        return;
+      }
+      ctx.status = a.status;
+      ctx.set(a.headers);
+      ctx.body = a.body;
+    });
     app.ws.use(route.all(options.path, (ctx) => {
       // The demo's handler: the app talks to ctx.websocket, a ws WebSocket.
       listener.onOpen(new WsConnection(ctx.websocket, listener));
@@ -67,6 +85,8 @@ class KoaServerEngine {
       ws.terminate();
     }
     this.app.ws.server.close();
+    // Keep-alive poll connections would hold close() open.
+    this.app.server.closeAllConnections();
     return new Promise((resolve) => this.app.server.close(() => resolve()));
   }
 }

@@ -16,6 +16,7 @@
 
 const path = require('node:path');
 const fs = require('node:fs');
+const http = require('node:http');
 const { WebSocket, WebSocketServer } = require('ws');
 const runtime = require('wsbed-runtime');
 
@@ -37,14 +38,34 @@ class WsServerEngine {
     // The heartbeat profile runs ws's own recipe (below), never the runtime's portable timer.
     this.hasBuiltinHeartbeat = true;
     this.interval = null;
+    // The polling fallback's GET /poll: ws serves WebSocket only, so the engine makes the HTTP
+    // server ws would make (426 for any other plain request, as ws answers) and adds that path.
+    this.servesPoll = true;
+    this.poll = null;
+  }
+
+  attachPoll(buffer) {
+    this.poll = buffer;
   }
 
   start(options, listener) {
     noteIdleTimeout(options);
     return new Promise((resolve, reject) => {
-      const wss = new WebSocketServer({ host: options.host, port: options.port, path: options.path });
+      const server = http.createServer((req, res) => {
+        const a = runtime.poll.answer(this.poll, req.method, req.url);
+        if (a) {
+          res.writeHead(a.status, a.headers);
+          res.end(a.body);
+          return;
+        }
+        const body = http.STATUS_CODES[426];
+        res.writeHead(426, { 'Content-Length': body.length, 'Content-Type': 'text/plain' });
+        res.end(body);
+      });
+      this.http = server;
+      const wss = new WebSocketServer({ server, path: options.path });
       this.wss = wss;
-      wss.once('error', reject);
+      server.once('error', reject);
       wss.on('connection', (ws) => {
         const connection = new WsConnection(ws, listener);
         if (options.heartbeat) {
@@ -54,8 +75,8 @@ class WsServerEngine {
         }
         listener.onOpen(connection);
       });
-      wss.once('listening', () => {
-        wss.off('error', reject);
+      server.once('listening', () => {
+        server.off('error', reject);
         wss.on('error', (e) => process.stderr.write(`ws server error: ${runtime.describe(e)}\n`));
         if (options.heartbeat) {
           this.interval = setInterval(() => {
@@ -69,8 +90,9 @@ class WsServerEngine {
             }
           }, options.heartbeatMs);
         }
-        resolve(wss.address().port);
+        resolve(server.address().port);
       });
+      server.listen(options.port, options.host);
     });
   }
 
@@ -83,7 +105,10 @@ class WsServerEngine {
     for (const ws of this.wss.clients) {
       ws.terminate();
     }
-    return new Promise((resolve) => this.wss.close(() => resolve()));
+    this.wss.close();
+    // Keep-alive poll connections would hold close() open.
+    this.http.closeAllConnections();
+    return new Promise((resolve) => this.http.close(() => resolve()));
   }
 }
 

@@ -9,6 +9,23 @@ const { SessionTable } = require('./sessions');
 const { Backoff } = require('./backoff');
 const { UsageError } = require('./options');
 const { describe } = require('./events');
+const { PollFallback, endpointOf } = require('./poll');
+
+/** Whether the runtime's polling fallback serves this stack's clients (not socket.io: its own transports). */
+function pollFallback(stack) {
+  return (stack.protocol || 'websocket') === 'websocket';
+}
+
+/** One GET of the polling fallback with Node's fetch, bounded by timeoutMs. */
+async function fetchText(url, timeoutMs) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
+    return { status: response.status, body: await response.text() };
+  } catch (e) {
+    // fetch says only "fetch failed"; the cause names what happened (ECONNREFUSED, a timeout).
+    throw e && e.cause ? e.cause : e;
+  }
+}
 
 class TimeoutError extends Error {
   constructor(message) {
@@ -63,6 +80,10 @@ class ClientRuntime {
     if (this.options.reconnect === 'builtin' && !this.engine.hasBuiltinReconnect) {
       throw new UsageError(`stack '${this.stack.id}' has no built-in reconnect; use --reconnect backoff or none`);
     }
+    if (this.options.reconnect === 'poll-fallback' && !pollFallback(this.stack)) {
+      throw new UsageError(`--reconnect poll-fallback is for the websocket family; '${this.stack.id}' speaks`
+        + ` ${this.stack.protocol} (it has its own polling transport)`);
+    }
     await this.engine.start(this.options);
     const o = this.options;
     this.events.emit('ready', {
@@ -89,10 +110,12 @@ class ClientRuntime {
 
   prepareStop() {
     this.stopping = true;
+    this.links.forEach((link) => link.poll && link.poll.stop());
   }
 
   async closeEngine() {
     this.stopping = true;
+    this.links.forEach((link) => link.poll && link.poll.stop());
     this.timers.forEach(clearInterval);
     this.links.forEach((link) => clearTimeout(link.retry));
     if (this.engine) {
@@ -112,13 +135,26 @@ class Link {
     this.retry = null;
     const table = runtime.sessions;
     const conn = runtime.connField(index);
+    const o = runtime.options;
+    this.poll = o.reconnect === 'poll-fallback' ? new PollFallback({
+      endpoint: endpointOf(o.url), pollMs: o.pollMs, timeoutMs: o.connectTimeoutMs, request: runtime.request || fetchText,
+      emit: (ev, fields) => runtime.events.emit(ev, fields), describe, conn,
+    }) : null;
     // The engine reports to this link; it remembers its connections and hands everything on.
     this.listener = {
       onOpen: (c) => {
         runtime.linkOf.set(c, this);
+        if (this.poll) {
+          this.poll.stop();
+        }
         table.onOpen(c, conn);
       },
-      onText: (c, text) => table.onText(c, text),
+      onText: (c, text) => {
+        if (this.poll) {
+          this.poll.seenOnSocket(messages.seqOf(text));
+        }
+        table.onText(c, text);
+      },
       onPong: (c) => table.onPong(c),
       onClose: (c, code, reason, local) => table.onClose(c, code, reason, local),
       onError: (c, error) => table.onError(c, error),
@@ -161,8 +197,11 @@ class Link {
 
   scheduleReconnect() {
     const rt = this.runtime;
-    if (rt.stopping || rt.options.reconnect !== 'backoff') {
+    if (rt.stopping || !['backoff', 'poll-fallback'].includes(rt.options.reconnect)) {
       return;
+    }
+    if (this.poll) {
+      this.poll.start();
     }
     const n = ++this.attempt;
     const delay = rt.backoff.delayMs(n);
@@ -177,4 +216,4 @@ class Link {
   }
 }
 
-module.exports = { ClientRuntime, TimeoutError };
+module.exports = { ClientRuntime, TimeoutError, pollFallback };

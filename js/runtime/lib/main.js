@@ -8,7 +8,8 @@ const readline = require('node:readline');
 const { EventOut, describe } = require('./events');
 const { UsageError, parseServer, parseClient } = require('./options');
 const { ServerRuntime } = require('./server');
-const { ClientRuntime } = require('./client');
+const { ClientRuntime, pollFallback } = require('./client');
+const { PATH } = require('./poll');
 const messages = require('./messages');
 
 /** Bound on the graceful stop: close handshakes that take longer are abandoned. */
@@ -16,7 +17,7 @@ const STOP_WAIT_MS = 2000;
 
 const USAGE = 'usage: server [--host H] [--port P] [--path /ws] [--tick-ms N] [--heartbeat-ms N]'
   + ' [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws://host:port/path [--send-ms N]'
-  + ' [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin]'
+  + ' [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin|poll-fallback] [--poll-ms N]'
   + ' [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] | info';
 
 function exit(code) {
@@ -30,7 +31,8 @@ function usage(problem) {
 
 /** The `info` line: what the stack is, for the harness and the report. */
 function info(stack) {
-  const server = Boolean(stack.newServer && stack.newServer());
+  const serverEngine = stack.newServer ? stack.newServer() : null;
+  const server = Boolean(serverEngine);
   const client = stack.newClient ? stack.newClient() : null;
   return {
     stack: stack.id,
@@ -43,6 +45,8 @@ function info(stack) {
     defaults: stack.defaults ? stack.defaults() : '',
     contract: 1,
     protocol: stack.protocol || 'websocket',
+    poll: server && serverEngine.servesPoll ? PATH : null,
+    poll_fallback: client && pollFallback(stack) ? true : null,
   };
 }
 

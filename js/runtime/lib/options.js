@@ -12,7 +12,9 @@ class UsageError extends Error {
 
 const SERVER_NAMES = ['host', 'port', 'path', 'tick-ms', 'heartbeat-ms', 'heartbeat-timeout-ms', 'idle-timeout-ms'];
 const CLIENT_NAMES = ['url', 'send-ms', 'heartbeat-ms', 'heartbeat-timeout-ms', 'reconnect', 'idle-timeout-ms',
-  'connect-timeout-ms', 'seed', 'connections', 'ca-file'];
+  'connect-timeout-ms', 'seed', 'connections', 'ca-file', 'poll-ms'];
+/** The default of --poll-ms (the polling fallback's interval). */
+const DEFAULT_POLL_MS = 250;
 const HOUR_MS = 3600000;
 const DAY_MS = 86400000;
 
@@ -153,8 +155,12 @@ function parseClient(args, extra = {}) {
   const r = new OptionReader(args, [...CLIENT_NAMES, ...Object.keys(extra)]);
   const url = parseUrl(r.string('url', undefined));
   const reconnect = r.string('reconnect', 'none');
-  if (!['none', 'backoff', 'builtin'].includes(reconnect)) {
-    throw new UsageError(`option '--reconnect' must be none, backoff or builtin, got '${reconnect}'`);
+  if (!['none', 'backoff', 'builtin', 'poll-fallback'].includes(reconnect)) {
+    throw new UsageError(`option '--reconnect' must be none, backoff, builtin or poll-fallback, got '${reconnect}'`);
+  }
+  const pollMs = r.number('poll-ms', DEFAULT_POLL_MS, 1, HOUR_MS);
+  if (r.values.has('poll-ms') && reconnect !== 'poll-fallback') {
+    throw new UsageError("option '--poll-ms' goes with --reconnect poll-fallback");
   }
   const heartbeatMs = r.number('heartbeat-ms', 0, 0, HOUR_MS);
   const heartbeatTimeoutMs = r.number('heartbeat-timeout-ms', 0, 0, HOUR_MS);
@@ -169,6 +175,7 @@ function parseClient(args, extra = {}) {
     connectTimeoutMs: r.number('connect-timeout-ms', 3000, 1, 600000),
     seed: parseSeed(r.string('seed', undefined)),
     connections: r.number('connections', 1, 1, 10000),
+    pollMs,
     heartbeat: heartbeatMs > 0,
     ca: parseCaFile(r.string('ca-file', undefined), url),
     ...r.extras(extra),

@@ -6,6 +6,7 @@
 const messages = require('./messages');
 const { SessionTable } = require('./sessions');
 const { UsageError } = require('./options');
+const { PollBuffer } = require('./poll');
 
 class ServerRuntime {
   constructor(stack, options, events) {
@@ -14,6 +15,7 @@ class ServerRuntime {
     this.events = events;
     this.timers = [];
     this.tickSeq = 0;
+    this.poll = new PollBuffer();
     this.sessions = new SessionTable(events, 's', {
       opened: () => {},
       text: (s, text) => {
@@ -33,6 +35,9 @@ class ServerRuntime {
     if (!this.engine) {
       throw new UsageError(`stack '${this.stack.id}' has no server role`);
     }
+    if (this.engine.servesPoll) {
+      this.engine.attachPoll(this.poll);
+    }
     const port = await this.engine.start(this.options, this.sessions.listener());
     this.events.emit('ready', { port, stack: this.stack.id, version: this.stack.version(), role: 'server' });
     const o = this.options;
@@ -49,7 +54,9 @@ class ServerRuntime {
     if (open.length === 0) {
       return;
     }
-    const message = messages.seq(++this.tickSeq);
+    const seq = ++this.tickSeq;
+    this.poll.add(seq);
+    const message = messages.seq(seq);
     for (const s of open) {
       this.sessions.send(s, message);
     }

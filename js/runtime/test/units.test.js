@@ -28,7 +28,7 @@ test('client options: url required and checked, reconnect words, a 64-bit seed, 
   assert.throws(() => parseClient([]), /--url' is required/);
   assert.throws(() => parseClient(['--url', 'http://h:1/ws']), /ws:\/\/host:port/);
   assert.throws(() => parseClient(['--url', 'ws://h/ws']), /ws:\/\/host:port/);
-  assert.throws(() => parseClient(['--url', 'ws://h:1/ws', '--reconnect', 'sometimes']), /none, backoff or builtin/);
+  assert.throws(() => parseClient(['--url', 'ws://h:1/ws', '--reconnect', 'sometimes']), /none, backoff, builtin or poll-fallback/);
   assert.throws(() => parseClient(['--url', 'ws://h:1/ws', '--seed', '99999999999999999999']), /64 bits/);
   const extra = { transports: oneOf('transports', 'a,b', ['a,b', 'b,a']) };
   const o = parseClient(['--url', 'ws://127.0.0.1:8080/x', '--reconnect', 'backoff', '--seed', '-5',

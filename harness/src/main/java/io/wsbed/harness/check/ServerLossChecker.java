@@ -89,9 +89,9 @@ public final class ServerLossChecker implements Checker {
         if (reopen.isEmpty()) {
             return null;
         }
-        Optional<Event> last = events.stream().filter(e -> e.source().equals(client) && e.ev().equals("recv")
+        Optional<Event> last = events.stream().filter(e -> e.source().equals(client) && TimelineQueries.socketRecv(e)
                 && e.tMicros() < t0).reduce((a, b) -> b);
-        Optional<Event> next = events.stream().filter(e -> e.source().equals(client) && e.ev().equals("recv")
+        Optional<Event> next = events.stream().filter(e -> e.source().equals(client) && TimelineQueries.socketRecv(e)
                 && e.tMicros() > reopen.get().tMicros()).findFirst();
         return last.isPresent() && next.isPresent() ? ms(last.get().tMicros(), next.get().tMicros()) : null;
     }

@@ -47,6 +47,14 @@ public final class TimelineQueries {
     }
 
     /**
+     * A numbered message that arrived on the WebSocket: a {@code recv} that the polling fallback did
+     * not deliver ({@code via: "poll"} has no session and says nothing about the socket).
+     */
+    public static boolean socketRecv(Event e) {
+        return e.ev().equals("recv") && !"poll".equals(e.str("via"));
+    }
+
+    /**
      * Whether this event told its process's application that the session is over: a close, an
      * error, or a send the stack refused ({@link SendOutcome#endsSession(String)}). The one
      * definition the checkers and the report use.

@@ -60,7 +60,7 @@ public final class ResultsJsonReader {
         for (JsonNode s : array(root, "stacks")) {
             stacks.add(new StackInfo(text(s, "id"), opt(s, "name"), opt(s, "version"), strings(s.path("roles")),
                     opt(s, "heartbeat"), opt(s, "send_api"), s.path("builtin_reconnect").asBoolean(false), opt(s, "defaults"),
-                    opt(s, "protocol"), opt(s, "unavailable")));
+                    opt(s, "protocol"), opt(s, "unavailable"), opt(s, "poll"), s.path("poll_fallback").asBoolean(false)));
         }
         List<ScenarioInfo> scenarios = new ArrayList<>();
         for (JsonNode s : array(root, "scenarios")) {

@@ -62,6 +62,12 @@ public final class ResultsJsonWriter {
             n.put("builtin_reconnect", s.builtinReconnect());
             n.put("defaults", s.defaults());
             n.put("protocol", s.protocol());
+            if (s.servesPoll()) {
+                n.put("poll", s.poll());
+            }
+            if (s.pollFallback()) {
+                n.put("poll_fallback", true);
+            }
             if (!s.available()) {
                 n.put("unavailable", s.unavailable());
             }

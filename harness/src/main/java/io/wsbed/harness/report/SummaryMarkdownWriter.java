@@ -118,6 +118,7 @@ public final class SummaryMarkdownWriter {
         }
         list(md, "Other cells", MatrixLayout.others(r), c -> cellText(c));
         WssComparison.append(md, r);
+        FallbackSummary.write(md, r);
         predictions(md, r);
         defaults(md, r);
         list(md, "Flaky cells", r.cells().stream().filter(CellResult::flaky).toList(),

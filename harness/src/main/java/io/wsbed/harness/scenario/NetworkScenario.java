@@ -2,15 +2,19 @@ package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.check.Checker;
 import io.wsbed.harness.check.NetworkFaultChecker;
+import io.wsbed.harness.check.PollFallbackChecker;
+import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.schedule.AwaitEnd;
 import io.wsbed.harness.schedule.AwaitReopen;
 import io.wsbed.harness.schedule.Hold;
 import io.wsbed.harness.schedule.InjectNetworkFault;
+import io.wsbed.harness.schedule.Pause;
 import io.wsbed.harness.schedule.NetworkFault;
 import io.wsbed.harness.schedule.RecoverNetwork;
 import io.wsbed.harness.schedule.Setup;
 import io.wsbed.harness.schedule.Side;
 import io.wsbed.harness.schedule.Step;
+import io.wsbed.harness.stack.StackInfo;
 import java.util.List;
 
 /**
@@ -25,12 +29,41 @@ public final class NetworkScenario implements Scenario {
     private final long downForMs;
     private final String description;
     private final String measures;
+    /** The client's reconnect mode: backoff, or poll-fallback (the variant). */
+    private final String reconnect;
 
     private NetworkScenario(NetworkFault fault, long downForMs, String description, String measures) {
+        this(fault, downForMs, description, measures, "backoff");
+    }
+
+    private NetworkScenario(NetworkFault fault, long downForMs, String description, String measures, String reconnect) {
         this.fault = fault;
         this.downForMs = downForMs;
         this.description = description;
         this.measures = measures;
+        this.reconnect = reconnect;
+    }
+
+    private boolean blackholeBackoff() {
+        return fault instanceof NetworkFault.Blackhole && !pollFallback();
+    }
+
+    private boolean pollFallback() {
+        return reconnect.equals(PollFallback.MODE);
+    }
+
+    /**
+     * network-blackhole with the polling fallback: the client polls GET /poll through the same
+     * black-holed proxy while its WebSocket is down. In the default profile nothing tells the
+     * application the socket is down, so it never polls; the heartbeat profile shows what polling
+     * does once it knows.
+     */
+    public static NetworkScenario blackholePollFallback() {
+        NetworkScenario plain = blackhole();
+        return new NetworkScenario(plain.fault, plain.downForMs, plain.description
+                + " The client reconnects with the backoff and polls GET /poll (through the same proxy) while its WebSocket is down;"
+                + " the fault stays " + PollFallback.HOLD_MS + " ms longer after both sides noticed, so the polls meet it.",
+                PollFallback.measures(plain.measures), PollFallback.MODE);
     }
 
     public static NetworkScenario blackhole() {
@@ -59,7 +92,15 @@ public final class NetworkScenario implements Scenario {
 
     @Override
     public String id() {
-        return fault.kind();
+        return pollFallback() ? fault.kind() + "-" + PollFallback.MODE : fault.kind();
+    }
+
+    @Override
+    public String skipReason(StackInfo server, StackInfo client, NetworkPath path, Infrastructure infra) {
+        if (pollFallback() && PollFallback.skipReason(server, client) != null) {
+            return PollFallback.skipReason(server, client);
+        }
+        return Scenario.super.skipReason(server, client, path, infra);
     }
 
     @Override
@@ -84,13 +125,17 @@ public final class NetworkScenario implements Scenario {
 
     @Override
     public List<String> reports() {
-        return List.of("client_detect_ms", "server_detect_ms", "fault_on_wire_ms", "client_reaction_ms",
+        List<String> figures = List.of("client_detect_ms", "server_detect_ms", "fault_on_wire_ms", "client_reaction_ms",
                 "server_reaction_ms", "reconnect_ms", "silent_loss");
+        if (pollFallback()) {
+            return PollFallback.reports(figures);
+        }
+        return blackholeBackoff() ? PollFallback.reports(figures, PollFallbackChecker.DATA_FIGURES) : figures;
     }
 
     @Override
     public Setup setup() {
-        return Setup.flowing().armed(fault);
+        return Setup.flowing().armed(fault).withReconnect(reconnect);
     }
 
     @Override
@@ -102,12 +147,22 @@ public final class NetworkScenario implements Scenario {
             return List.of(inject, new Hold(downForMs), new RecoverNetwork(), reopen,
                     new AwaitEnd(Side.SERVER, t.windowMs(), 0));
         }
+        if (pollFallback()) {
+            // The fault stays a while after both sides noticed, so the polls meet it too.
+            return List.of(inject, new AwaitEnd(Side.CLIENT, t.windowMs(), 0), new AwaitEnd(Side.SERVER, t.windowMs(), 0),
+                    new Pause(PollFallback.HOLD_MS), new RecoverNetwork(), reopen);
+        }
         return List.of(inject, new AwaitEnd(Side.CLIENT, t.windowMs(), 0), new AwaitEnd(Side.SERVER, t.windowMs(), 0),
                 new RecoverNetwork(), reopen);
     }
 
     @Override
     public Checker checker() {
-        return new NetworkFaultChecker(downForMs > 0);
+        Checker network = new NetworkFaultChecker(downForMs > 0);
+        if (pollFallback()) {
+            return PollFallback.checker(network);
+        }
+        // The backoff cells of the blackhole report the data figures too, beside their poll-fallback variant.
+        return blackholeBackoff() ? PollFallbackChecker.withDataFigures(network) : network;
     }
 }

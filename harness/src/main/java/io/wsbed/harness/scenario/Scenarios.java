@@ -43,7 +43,9 @@ public final class Scenarios {
             new Entry("reconnect-storm", ReconnectStorm::new, View.SERVERS),
             new Entry("websocket-blocked", n -> WebSocketBlocked.strip(), View.CLIENTS),
             new Entry("websocket-blocked-403", n -> WebSocketBlocked.forbid(), View.CLIENTS),
-            new Entry("lb-failover", LbFailover::new, View.SERVERS));
+            new Entry("lb-failover", LbFailover::new, View.SERVERS),
+            new Entry("server-crash-poll-fallback", n -> ServerLoss.crashPollFallback(), View.CLIENTS),
+            new Entry("network-blackhole-poll-fallback", n -> NetworkScenario.blackholePollFallback(), View.CLIENTS));
 
     private Scenarios() {
     }

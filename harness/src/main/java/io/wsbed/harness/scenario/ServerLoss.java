@@ -42,6 +42,14 @@ public final class ServerLoss implements Scenario {
         return new ServerLoss("server-crash-builtin-reconnect", new KillServer(), "builtin");
     }
 
+    /**
+     * server-crash with the polling fallback: the client polls the server's GET /poll while its
+     * WebSocket is down (SKIPPED where the client or server lacks it).
+     */
+    public static ServerLoss crashPollFallback() {
+        return new ServerLoss("server-crash-poll-fallback", new KillServer(), PollFallback.MODE);
+    }
+
     /** server-crash with no reconnect at all: what detection alone looks like. */
     public static ServerLoss crashNoReconnect() {
         return new ServerLoss("server-crash-no-reconnect", new KillServer(), "none");
@@ -56,6 +64,9 @@ public final class ServerLoss implements Scenario {
         if (reconnect.equals("builtin") && client.hasClient() && !client.builtinReconnect()) {
             return "client stack '" + client.id() + "' has no built-in reconnect";
         }
+        if (reconnect.equals(PollFallback.MODE) && PollFallback.skipReason(server, client) != null) {
+            return PollFallback.skipReason(server, client);
+        }
         return Scenario.super.skipReason(server, client, path, infra);
     }
 
@@ -69,6 +80,12 @@ public final class ServerLoss implements Scenario {
         return "client_detect_ms";
     }
 
+    /** The poll-fallback variant runs in the default profile only: the question is the data, not detection. */
+    @Override
+    public List<Profile> profiles() {
+        return reconnect.equals(PollFallback.MODE) ? List.of(Profile.DEFAULT) : Scenario.super.profiles();
+    }
+
     @Override
     public List<NetworkPath> paths() {
         return graceful() || !reconnect.equals("backoff") ? List.of(NetworkPath.DIRECT)
@@ -80,6 +97,8 @@ public final class ServerLoss implements Scenario {
         String client = switch (reconnect) {
             case "builtin" -> " The client uses its stack's built-in reconnect.";
             case "none" -> " The client does not reconnect.";
+            case PollFallback.MODE -> " The client reconnects with the backoff and polls the server's GET /poll while its"
+                    + " WebSocket is down.";
             default -> "";
         };
         return (graceful()
@@ -89,6 +108,10 @@ public final class ServerLoss implements Scenario {
 
     @Override
     public String measures() {
+        return reconnect.equals(PollFallback.MODE) ? PollFallback.measures(lossMeasures()) : lossMeasures();
+    }
+
+    private String lossMeasures() {
         return "client_detect_ms: ms from the " + (graceful() ? "stop command" : "SIGKILL")
                 + " to the client's first close, error or refused send; client_wire_ms: when the server's "
                 + (graceful() ? "Close frame, FIN" : "FIN") + " or RST reached the client's socket (with a capture),"
@@ -99,8 +122,9 @@ public final class ServerLoss implements Scenario {
 
     @Override
     public List<String> reports() {
-        return List.of("client_detect_ms", "client_wire_ms", "client_reaction_ms", "server_restart_ms", "reconnect_ms", "reconnect_attempts", "silent_loss",
+        List<String> figures = List.of("client_detect_ms", "client_wire_ms", "client_reaction_ms", "server_restart_ms", "reconnect_ms", "reconnect_attempts", "silent_loss",
                 "stream_gap_ms", "missed_pushes");
+        return reconnect.equals(PollFallback.MODE) ? PollFallback.reports(figures) : figures;
     }
 
     @Override
@@ -117,6 +141,7 @@ public final class ServerLoss implements Scenario {
 
     @Override
     public Checker checker() {
-        return new ServerLossChecker(graceful(), !reconnect.equals("none"));
+        Checker loss = new ServerLossChecker(graceful(), !reconnect.equals("none"));
+        return reconnect.equals(PollFallback.MODE) ? PollFallback.checker(loss) : loss;
     }
 }

@@ -80,6 +80,9 @@ public record Timings(long tickMs, long sendMs, long heartbeatMs, long heartbeat
         m.put("websocket_blocked_window_ms", WebSocketBlocked.BLOCKED_MS);
         // lb-failover's HAProxy timeouts and health check, scaled like nginx's.
         m.putAll(io.wsbed.harness.haproxy.HaproxySettings.scaled(this).asMap());
+        // The polling fallback's interval (--poll-ms) in the poll-fallback variants.
+        m.put("poll_ms", PollFallback.POLL_MS);
+        m.put("poll_fallback_hold_ms", PollFallback.HOLD_MS);
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.wsbed.harness.schedule;
 
+import io.wsbed.harness.metrics.TimelineQueries;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,6 @@ public record AwaitReopen(long boundMs, int thenReceived) implements Step {
         String client = stage.client().label();
         stage.ctx().awaitFrom(client, stage.lastTurn(), Duration.ofMillis(boundMs), "open")
                 .ifPresent(open -> stage.ctx().timeline().awaitCount(e -> e.source().equals(client)
-                        && e.ev().equals("recv") && e.tMicros() > open.tMicros(), thenReceived, Duration.ofSeconds(1)));
+                        && TimelineQueries.socketRecv(e) && e.tMicros() > open.tMicros(), thenReceived, Duration.ofSeconds(1)));
     }
 }

@@ -1,5 +1,6 @@
 package io.wsbed.harness.schedule;
 
+import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.haproxy.HaproxyBinary;
 import io.wsbed.harness.haproxy.HaproxyFront;
@@ -13,6 +14,7 @@ import io.wsbed.harness.nginx.TlsCertificate;
 import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.scenario.Cell;
+import io.wsbed.harness.scenario.PollFallback;
 import io.wsbed.harness.scenario.NetworkPath;
 import io.wsbed.harness.scenario.Timings;
 import io.wsbed.harness.stack.RunningStack;
@@ -248,6 +250,9 @@ public final class CellContext implements AutoCloseable {
         if (tls) {
             opts.addAll(List.of("--ca-file", infra.tlsCertificate().certificate().toAbsolutePath().toString()));
         }
+        if (PollFallback.MODE.equals(reconnect)) {
+            opts.addAll(List.of("--poll-ms", Long.toString(PollFallback.POLL_MS)));
+        }
         opts.addAll(extraOptions);
         return start(client, "client", "client-" + ++clients, opts);
     }
@@ -293,7 +298,8 @@ public final class CellContext implements AutoCloseable {
 
     /** Waits until {@code process} has received {@code count} numbered messages (bounded). */
     public void awaitReceived(RunningStack process, int count, Duration timeout) {
-        int n = timeline.awaitCount(e -> e.source().equals(process.label()) && e.ev().equals("recv"), count, timeout);
+        int n = timeline.awaitCount(e -> e.source().equals(process.label()) && TimelineQueries.socketRecv(e), count,
+                timeout);
         if (n < count) {
             throw new HarnessException(process.label() + " received " + n + " of " + count
                     + " numbered messages within " + timeout.toMillis() + " ms: the message flow never started; see " + logDir);

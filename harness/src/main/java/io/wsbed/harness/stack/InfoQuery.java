@@ -49,7 +49,7 @@ final class InfoQuery {
             }
             return new StackInfo(stack.id(), e.str("name"), e.str("version"), Arrays.asList(e.str("roles").split(",")),
                     e.str("heartbeat"), e.str("send_api"), e.flag("builtin_reconnect"), e.str("defaults"),
-                    stack.protocol(), "");
+                    stack.protocol(), "", e.str("poll"), e.flag("poll_fallback"));
         } finally {
             p.close();
         }

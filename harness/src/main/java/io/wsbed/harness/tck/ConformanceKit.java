@@ -12,14 +12,21 @@ import io.wsbed.harness.timeline.Timeline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks one stack against the process contract (docs/contract.md) by launching it: its
@@ -47,6 +54,8 @@ public final class ConformanceKit {
     private final StackDescriptor referenceClient;
     private final Path logDir;
     private final List<KitCheck> checks = new ArrayList<>();
+    /** The polling fallback's path, when the stack's info declares one (docs/contract.md). */
+    private volatile String pollPath;
 
     private ConformanceKit(StackDescriptor stack, StackDescriptor referenceServer, StackDescriptor referenceClient,
                            Path logDir, Duration start, Duration flow) {
@@ -125,6 +134,7 @@ public final class ConformanceKit {
                         wrong.add("no " + field);
                     }
                 }
+                pollPath = e.str("poll");
                 if (!(e.fields().get("builtin_reconnect") instanceof Boolean)) {
                     wrong.add("builtin_reconnect is not true or false");
                 }
@@ -203,6 +213,9 @@ public final class ConformanceKit {
                 if (!s.flows()) {
                     return;
                 }
+                if (server && pollPath != null) {
+                    s.poll(port, pollPath);
+                }
                 s.sendCommand(subject);
                 s.unknownCommand(subject);
                 s.closeCodes(subject);
@@ -268,6 +281,46 @@ public final class ConformanceKit {
             int n = tl.awaitDistinct(match, e -> e.num("seq", -1), 3, flow);
             checks.add(n >= 3 ? KitCheck.pass(name, "") : KitCheck.fail(name, n + " of 3 numbered messages at the "
                     + where + " within " + flow.toSeconds() + " s"));
+        }
+
+        /**
+         * The polling fallback's endpoint, when info declares it: GET it on the WebSocket port and
+         * find the pushes the peer received, with CORS open.
+         */
+        void poll(int port, String path) {
+            String name = role + ": GET " + path + "?since=0 answers the pushes (info declares poll)";
+            Set<Long> pushed = new java.util.HashSet<>();
+            tl.snapshot().stream().filter(from(peer, "recv")).forEach(e -> pushed.add(e.num("seq", -1)));
+            try {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(flow).build();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path
+                        + "?since=0")).timeout(flow).build(), HttpResponse.BodyHandlers.ofString());
+                Matcher m = Pattern.compile("\\{\\s*\"seq\"\\s*:\\s*(\\d+)\\s*}").matcher(r.body());
+                Set<Long> polled = new java.util.HashSet<>();
+                while (m.find()) {
+                    polled.add(Long.parseLong(m.group(1)));
+                }
+                List<String> wrong = new ArrayList<>();
+                if (r.statusCode() != 200) {
+                    wrong.add("status " + r.statusCode());
+                }
+                if (!"*".equals(r.headers().firstValue("access-control-allow-origin").orElse(""))) {
+                    wrong.add("no Access-Control-Allow-Origin: *");
+                }
+                if (!r.body().contains("\"instance\"") || !r.body().contains("\"next\"")) {
+                    wrong.add("no instance or next in " + r.body().substring(0, Math.min(120, r.body().length())));
+                }
+                if (pushed.stream().noneMatch(polled::contains)) {
+                    wrong.add("none of the " + pushed.size() + " pushes the peer received");
+                }
+                checks.add(wrong.isEmpty() ? KitCheck.pass(name, polled.size() + " pushes")
+                        : KitCheck.fail(name, String.join("; ", wrong)));
+            } catch (IOException e) {
+                checks.add(KitCheck.fail(name, e.toString()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                checks.add(KitCheck.fail(name, "interrupted"));
+            }
         }
 
         void sendCommand(RunningStack process) {

@@ -78,4 +78,20 @@ class SkipReasonTest {
         assertEquals("stack 'jdk' has no server role",
                 Scenarios.create("server-crash").skipReason(CLIENT, CLIENT, NetworkPath.DIRECT, NO_NGINX));
     }
+
+    @Test
+    void thePollFallbackVariantsNeedTheModeInTheClientAndTheEndpointInTheServer() {
+        StackInfo pollServer = SERVER.withPoll("/poll", true);
+        StackInfo pollClient = CLIENT.withPoll("", true);
+        for (String id : List.of("server-crash-poll-fallback", "network-blackhole-poll-fallback")) {
+            Scenario s = Scenarios.create(id);
+            NetworkPath path = s.paths().get(0);
+            assertEquals("client stack 'jdk' has no --reconnect poll-fallback (its info does not declare poll_fallback)",
+                    s.skipReason(pollServer, CLIENT, path, NO_NGINX), id);
+            assertEquals("server stack 'jetty' serves no poll endpoint (its info does not declare poll)",
+                    s.skipReason(SERVER, pollClient, path, NO_NGINX), id);
+            assertNull(s.skipReason(pollServer, pollClient, path, NO_NGINX), id);
+        }
+        assertNull(Scenarios.create("server-crash").skipReason(SERVER, CLIENT, NetworkPath.DIRECT, NO_NGINX));
+    }
 }

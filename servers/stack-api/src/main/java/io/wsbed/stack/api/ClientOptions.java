@@ -25,13 +25,19 @@ import java.util.Set;
  *     "websocket"); empty = the library's shipped order
  * @param caFile with a wss:// URL: the PEM certificate(s) the client trusts, instead of the
  *     JDK's (see {@link ClientTls}); null = none given (ws://, or wss:// with the JDK's trust store)
+ * @param pollMs {@code --reconnect poll-fallback} only: how often to poll the server's
+ *     {@code /poll} endpoint while the WebSocket is down
  */
 public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs,
                             Reconnect reconnect, long idleTimeoutMs, long connectTimeoutMs, long seed, int connections,
-                            List<String> transports, Path caFile) {
+                            List<String> transports, Path caFile, long pollMs) {
 
     static final Set<String> NAMES = Set.of("url", "send-ms", "heartbeat-ms", "heartbeat-timeout-ms",
-            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed", "connections", "transports", "ca-file");
+            "reconnect", "idle-timeout-ms", "connect-timeout-ms", "seed", "connections", "transports", "ca-file",
+            "poll-ms");
+
+    /** The default of {@code --poll-ms}. */
+    static final long DEFAULT_POLL_MS = 250;
 
     /** The socket.io transports {@code --transports} may name. */
     static final Set<String> TRANSPORTS = Set.of("polling", "websocket");
@@ -40,11 +46,11 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         transports = List.copyOf(transports);
     }
 
-    /** Options without --ca-file. */
+    /** Options without --ca-file, with the default poll interval. */
     public ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbeatTimeoutMs, Reconnect reconnect,
                          long idleTimeoutMs, long connectTimeoutMs, long seed, int connections, List<String> transports) {
         this(url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect, idleTimeoutMs, connectTimeoutMs, seed, connections,
-                transports, null);
+                transports, null, DEFAULT_POLL_MS);
     }
 
     /** Options for a single connection (what engines and their tests usually need). */
@@ -53,8 +59,18 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         this(url, sendMs, heartbeatMs, heartbeatTimeoutMs, reconnect, idleTimeoutMs, connectTimeoutMs, seed, 1, List.of());
     }
 
-    /** Reconnect policies: none, the contract's backoff, or the stack's own support. */
-    public enum Reconnect { NONE, BACKOFF, BUILTIN }
+    /**
+     * Reconnect policies: none, the contract's backoff, the stack's own support, or the backoff
+     * with the polling fallback while the WebSocket is down ({@code poll-fallback}).
+     */
+    public enum Reconnect {
+        NONE, BACKOFF, BUILTIN, POLL_FALLBACK;
+
+        /** Whether the contract's backoff reconnects the WebSocket. */
+        public boolean backoff() {
+            return this == BACKOFF || this == POLL_FALLBACK;
+        }
+    }
 
     /** Parses the options after the {@code client} word. */
     public static ClientOptions parse(List<String> args) throws UsageException {
@@ -78,9 +94,17 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         String rawReconnect = r.string("reconnect", "none");
         Reconnect reconnect;
         try {
-            reconnect = Reconnect.valueOf(rawReconnect.toUpperCase(Locale.ROOT));
+            reconnect = Reconnect.valueOf(rawReconnect.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("option '--reconnect' must be none, backoff or builtin, got '" + rawReconnect + "'");
+            reconnect = null;
+        }
+        if (reconnect == null || rawReconnect.contains("_")) {
+            throw new UsageException("option '--reconnect' must be none, backoff, builtin or poll-fallback, got '"
+                    + rawReconnect + "'");
+        }
+        long pollMs = r.number("poll-ms", DEFAULT_POLL_MS, 1, 3_600_000);
+        if (r.has("poll-ms") && reconnect != Reconnect.POLL_FALLBACK) {
+            throw new UsageException("option '--poll-ms' goes with --reconnect poll-fallback");
         }
         long hb = r.number("heartbeat-ms", 0, 0, 3_600_000);
         long hbTimeout = r.number("heartbeat-timeout-ms", 0, 0, 3_600_000);
@@ -88,7 +112,8 @@ public record ClientOptions(URI url, long sendMs, long heartbeatMs, long heartbe
         return new ClientOptions(url, r.number("send-ms", 0, 0, 3_600_000), hb, hbTimeout, reconnect,
                 r.number("idle-timeout-ms", -1, -1, 86_400_000), r.number("connect-timeout-ms", 3000, 1, 600_000),
                 r.number("seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE),
-                (int) r.number("connections", 1, 1, 10_000), transports(r.string("transports", "")), caFile);
+                (int) r.number("connections", 1, 1, 10_000), transports(r.string("transports", "")), caFile,
+                pollMs);
     }
 
     private static Path caFile(String raw, boolean tls) throws UsageException {

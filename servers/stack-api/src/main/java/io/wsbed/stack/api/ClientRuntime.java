@@ -58,6 +58,10 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         if (options.reconnect() == ClientOptions.Reconnect.BUILTIN && !engine.hasBuiltinReconnect()) {
             throw new UsageException("stack '" + stack.id() + "' has no built-in reconnect; use --reconnect backoff or none");
         }
+        if (options.reconnect() == ClientOptions.Reconnect.POLL_FALLBACK && !pollFallback(stack)) {
+            throw new UsageException("--reconnect poll-fallback is for the websocket family; '" + stack.id() + "' speaks "
+                    + stack.protocol() + " (it has its own polling transport)");
+        }
         ClientTls.install(options);
         engine.start(options);
         events.emit("ready", "stack", stack.id(), "version", stack.version(), "role", "client",
@@ -104,14 +108,39 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
     @Override
     public void prepareStop() {
         stopping = true;
+        stopPolling();
+    }
+
+    private void stopPolling() {
+        for (Link link : links) {
+            if (link.poll != null) {
+                link.poll.stop();
+            }
+        }
     }
 
     @Override
     public void closeEngine() throws Exception {
         stopping = true;
+        stopPolling();
         if (engine != null) {
             engine.close();
         }
+    }
+
+    private java.net.http.HttpClient http;
+
+    /** The one HTTP client of the polling fallback, made on first use. */
+    private synchronized java.net.http.HttpClient http() {
+        if (http == null) {
+            http = PollFallback.newHttpClient(options.connectTimeoutMs());
+        }
+        return http;
+    }
+
+    /** Whether the runtime's polling fallback can serve this stack's clients (not the socket.io family: its own transports). */
+    static boolean pollFallback(Stack stack) {
+        return "websocket".equals(stack.protocol());
     }
 
     /** The {@code conn} field of events: only when there is more than one connection. */
@@ -119,15 +148,20 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         return options.connections() > 1 ? index : null;
     }
 
-    /** One logical client: its current session and its reconnect attempts. */
+    /** One logical client: its current session, its reconnect attempts and its polling fallback. */
     private final class Link implements ConnectionListener {
         private final int index;
+        private final PollFallback poll;
         private volatile Session current;
         private volatile boolean everOpened;
         private int attempt;
 
         Link(int index) {
             this.index = index;
+            this.poll = options.reconnect() == ClientOptions.Reconnect.POLL_FALLBACK
+                    ? new PollFallback(events, timers, http(), options.url(), options.pollMs(), options.connectTimeoutMs(),
+                            connField(index))
+                    : null;
         }
 
         void connect() {
@@ -150,8 +184,11 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         }
 
         void scheduleReconnect() {
-            if (stopping || options.reconnect() != ClientOptions.Reconnect.BACKOFF) {
+            if (stopping || !options.reconnect().backoff()) {
                 return;
+            }
+            if (poll != null) {
+                poll.start();
             }
             int n;
             synchronized (this) {
@@ -175,11 +212,17 @@ final class ClientRuntime implements SessionTable.Role, StackProcess.Role {
         @Override
         public void onOpen(Connection c) {
             linkOf.put(c, this);
+            if (poll != null) {
+                poll.stop();
+            }
             sessions.onOpen(c, connField(index));
         }
 
         @Override
         public void onText(Connection c, String text) {
+            if (poll != null) {
+                poll.seenOnSocket(Messages.seqOf(text));
+            }
             sessions.onText(c, text);
         }
 

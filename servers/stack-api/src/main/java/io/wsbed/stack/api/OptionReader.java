@@ -32,6 +32,10 @@ final class OptionReader {
         return names.stream().sorted().toList();
     }
 
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
     String string(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }

@@ -20,6 +20,19 @@ public interface ServerEngine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether the engine answers {@code GET /poll?since=N} on its WebSocket port with
+     * {@link PollBuffer#body(long)} (the polling fallback; docs/contract.md). Only an engine whose
+     * library serves plain HTTP on the same port says yes; {@code info} then declares {@code poll}.
+     */
+    default boolean servesPoll() {
+        return false;
+    }
+
+    /** The buffer to answer polls from; called before {@link #start} when {@link #servesPoll()}. */
+    default void attachPoll(PollBuffer buffer) {
+    }
+
     /** Stops listening and releases the library's threads. Idempotent. */
     @Override
     void close() throws Exception;

@@ -12,6 +12,7 @@ final class ServerRuntime implements SessionTable.Role, StackProcess.Role {
     private final ScheduledExecutorService timers;
     private final SessionTable sessions;
     private final AtomicLong tickSeq = new AtomicLong();
+    private final PollBuffer poll = new PollBuffer();
     private ServerEngine engine;
 
     ServerRuntime(Stack stack, ServerOptions options, EventOut events, ScheduledExecutorService timers) {
@@ -34,6 +35,9 @@ final class ServerRuntime implements SessionTable.Role, StackProcess.Role {
         if (engine == null) {
             throw new UsageException("stack '" + stack.id() + "' has no server role");
         }
+        if (engine.servesPoll()) {
+            engine.attachPoll(poll);
+        }
         int port = engine.start(options, sessions);
         events.emit("ready", "port", port, "stack", stack.id(), "version", stack.version(), "role", "server");
         if (options.tickMs() > 0) {
@@ -50,7 +54,9 @@ final class ServerRuntime implements SessionTable.Role, StackProcess.Role {
         if (open.isEmpty()) {
             return;
         }
-        String message = Messages.seq(tickSeq.incrementAndGet());
+        long seq = tickSeq.incrementAndGet();
+        poll.add(seq);
+        String message = Messages.seq(seq);
         for (Session s : open) {
             sessions.send(s, message);
         }

@@ -65,20 +65,23 @@ public final class StackMain {
     static final int CONTRACT = 1;
 
     private static void info(Stack stack, EventOut events) {
-        boolean server = stack.newServer() != null;
+        ServerEngine serverEngine = stack.newServer();
+        boolean server = serverEngine != null;
         ClientEngine clientEngine = stack.newClient();
         boolean client = clientEngine != null;
         String roles = server && client ? "server,client" : server ? "server" : "client";
         events.emit("info", "contract", CONTRACT, "protocol", stack.protocol(), "stack", stack.id(), "name", stack.name(), "version", stack.version(),
                 "roles", roles, "heartbeat", stack.heartbeat(), "send_api", stack.sendApi(),
-                "builtin_reconnect", client && clientEngine.hasBuiltinReconnect(), "defaults", stack.defaults());
+                "builtin_reconnect", client && clientEngine.hasBuiltinReconnect(), "defaults", stack.defaults(),
+                "poll", server && serverEngine.servesPoll() ? PollBuffer.PATH : null,
+                "poll_fallback", client && ClientRuntime.pollFallback(stack) ? true : null);
     }
 
     private static void usage(String problem) {
         System.err.println("wsbed stack: " + problem
                 + "; usage: server [--host H] [--port P] [--path /ws] [--tick-ms N] [--heartbeat-ms N]"
                 + " [--heartbeat-timeout-ms N] [--idle-timeout-ms N] | client --url ws[s]://host:port/path [--ca-file PEM] [--send-ms N]"
-                + " [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin]"
+                + " [--heartbeat-ms N] [--heartbeat-timeout-ms N] [--reconnect none|backoff|builtin|poll-fallback] [--poll-ms N]"
                 + " [--idle-timeout-ms N] [--connect-timeout-ms N] [--seed N] [--connections N] [--transports polling,websocket] | info");
         StackProcess.exit(2);
     }

@@ -48,7 +48,7 @@ class ClientTlsTest {
 
     private static ClientOptions wss(Path caFile) {
         return new ClientOptions(URI.create("wss://127.0.0.1:8443/ws"), 0, 0, 0, ClientOptions.Reconnect.NONE, -1, 3000,
-                1, 1, List.of(), caFile);
+                1, 1, List.of(), caFile, ClientOptions.DEFAULT_POLL_MS);
     }
 
     @Test

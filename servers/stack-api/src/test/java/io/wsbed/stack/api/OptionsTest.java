@@ -68,7 +68,7 @@ class OptionsTest {
         assertMessage("option '--port' given twice", () -> ServerOptions.parse(List.of("--port", "1", "--port", "2")));
         assertMessage("option '--url' is required", () -> ClientOptions.parse(List.of()));
         assertMessage("option '--url' must look like ws://host:port/path", () -> ClientOptions.parse(List.of("--url", "http://x:1/")));
-        assertMessage("option '--reconnect' must be none, backoff or builtin", () -> ClientOptions.parse(
+        assertMessage("option '--reconnect' must be none, backoff, builtin or poll-fallback", () -> ClientOptions.parse(
                 List.of("--url", "ws://127.0.0.1:1/ws", "--reconnect", "always")));
         assertMessage("go together", () -> ServerOptions.parse(List.of("--heartbeat-ms", "500")));
         assertMessage("must be longer than", () -> ServerOptions.parse(List.of("--heartbeat-ms", "500", "--heartbeat-timeout-ms", "400")));
