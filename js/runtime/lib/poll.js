@@ -9,6 +9,8 @@
 //   the pushes it has not seen to the application as `recv` events with via "poll".
 
 const CAPACITY = 1024;
+/** How long after a poll a server's ticks count with no WebSocket session open (a poller subscribes to the feed too). */
+const SUBSCRIBED_MS = 2000;
 const PATH = '/poll';
 
 class PollBuffer {
@@ -16,6 +18,12 @@ class PollBuffer {
     this.ring = new Array(capacity).fill(0);
     this.instance = instance;
     this.newest = 0;
+    this.lastPollMs = null;
+  }
+
+  /** Whether a poll was answered within the last SUBSCRIBED_MS: the feed then runs without a session. */
+  subscribed() {
+    return this.lastPollMs !== null && Date.now() - this.lastPollMs <= SUBSCRIBED_MS;
   }
 
   /** Records a push; seqs arrive in order, one counter for the process. */
@@ -30,6 +38,7 @@ class PollBuffer {
    * which `first` tells.
    */
   body(since) {
+    this.lastPollMs = Date.now();
     const oldest = Math.max(1, this.newest - this.ring.length + 1);
     const from = since >= this.newest + 1 ? oldest : Math.max(oldest, since + 1);
     const seqs = [];
@@ -196,4 +205,4 @@ class PollFallback {
   }
 }
 
-module.exports = { CAPACITY, PATH, PollBuffer, PollFallback, sinceOf, answer, endpointOf };
+module.exports = { CAPACITY, SUBSCRIBED_MS, PATH, PollBuffer, PollFallback, sinceOf, answer, endpointOf };

@@ -51,7 +51,8 @@ class ServerRuntime {
 
   tick() {
     const open = this.sessions.openSessions();
-    if (open.length === 0) {
+    // No one to push to: the tick does not count, unless a poller asked lately (the polling fallback).
+    if (open.length === 0 && !this.poll.subscribed()) {
       return;
     }
     const seq = ++this.tickSeq;

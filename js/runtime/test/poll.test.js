@@ -157,3 +157,10 @@ test('a restarted server (another instance) counts from 1 again; a refused poll 
   gone.stop();
   assert.ok(refused.length >= 2 && refused.every((e) => e.ev === 'poll' && e.error === 'Error: connect ECONNREFUSED' && e.conn === 2));
 });
+
+test('a poll subscribes the feed, so a server counts ticks with no session open', () => {
+  const b = new PollBuffer(4, 'i');
+  assert.equal(b.subscribed(), false);
+  b.body(0);
+  assert.equal(b.subscribed(), true);
+});

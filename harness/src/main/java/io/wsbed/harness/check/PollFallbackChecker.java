@@ -2,6 +2,7 @@ package io.wsbed.harness.check;
 
 import static io.wsbed.harness.metrics.TimelineQueries.ms;
 
+import io.wsbed.harness.metrics.Millis;
 import io.wsbed.harness.metrics.TimelineQueries;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.Timings;
@@ -68,6 +69,27 @@ public final class PollFallbackChecker implements Checker {
         };
     }
 
+    /**
+     * {@code scenario}'s checker with the fallback's figures for a client that had no session at
+     * the stimulus: the {@code fault} mark's {@code client}, watched from t0 (websocket-blocked,
+     * whose blocked client never opens a WebSocket); the verdict stands, the reason gains what the
+     * fallback did. Without a server session there is no {@code undelivered_pushes}.
+     */
+    public static Checker forClientWithoutSession(Checker scenario) {
+        return (cell, t, h) -> {
+            Outcome inner = scenario.check(cell, t, h);
+            Event fault = h.requireMark("fault");
+            Map<String, Object> figures = figures(h, fault.str("client"), null, null, null, fault.tMicros(), t.tickMs());
+            Map<String, Object> obs = new LinkedHashMap<>(inner.observations());
+            obs.put("stream_resumed", figures.remove("stream_resumed"));
+            Map<String, Object> metrics = new LinkedHashMap<>(inner.metrics());
+            figures.forEach(metrics::putIfAbsent);
+            Judgement j = inner.judgement();
+            String reason = j.reason().endsWith(".") ? j.reason().substring(0, j.reason().length() - 1) : j.reason();
+            return new Outcome(metrics, obs, new Judgement(j.verdict(), reason + "; " + sentence(metrics) + "."));
+        };
+    }
+
     /** What the fallback did, in one clause of the reason. */
     static String sentence(Map<String, Object> m) {
         Object down = m.get("down_ms");
@@ -79,7 +101,7 @@ public final class PollFallbackChecker implements Checker {
         Object rate = m.get("poll_requests_per_s");
         return String.format(Locale.ROOT, "the polling fallback delivered %d push%s while the fault lasted and %d after it,"
                         + " in %s ms down (%d request%s, %s/s, %d failed)",
-                during, during == 1 ? "" : "es", via - during, down, (Long) m.get("poll_requests"),
+                during, during == 1 ? "" : "es", via - during, Millis.format((Double) down), (Long) m.get("poll_requests"),
                 (Long) m.get("poll_requests") == 1 ? "" : "s", rate == null ? "-" : rate, (Long) m.get("poll_failed"));
     }
 

@@ -102,11 +102,14 @@ public final class WebSocketBlockedChecker implements Checker {
         Double gaveUp = (Double) m.get("gave_up_ms");
         String told = gaveUp == null ? "" : " (" + obs.get("told") + ")";
         if (((Number) m.get("data_flowed")).intValue() == 1) {
-            return Judgement.pass("Data kept flowing over " + obs.get("transport") + ": " + m.get("delivered")
-                    + " pushes, echo round trip p50 " + Millis.format((Double) m.get("latency_p50_ms")) + " / p95 "
+            // A polling fallback only receives: its client's sends need the socket, so no echo comes back.
+            String roundTrip = m.get("latency_p50_ms") == null ? " (no echo came back)"
+                    : ", echo round trip p50 " + Millis.format((Double) m.get("latency_p50_ms")) + " / p95 "
                     + Millis.format((Double) m.get("latency_p95_ms")) + " ms (through the open proxy over WebSocket: "
                     + Millis.format((Double) m.get("ws_latency_p50_ms")) + " / "
-                    + Millis.format((Double) m.get("ws_latency_p95_ms")) + " ms)"
+                    + Millis.format((Double) m.get("ws_latency_p95_ms")) + " ms)";
+            return Judgement.pass("Data kept flowing over " + obs.get("transport") + ": " + m.get("delivered")
+                    + " pushes" + roundTrip
                     + (gaveUp == null ? "." : "; told at " + Millis.format(gaveUp) + " ms" + told + "."));
         }
         long attempts = ((Number) m.get("attempts")).longValue();
@@ -186,7 +189,14 @@ public final class WebSocketBlockedChecker implements Checker {
         if (!names.isEmpty()) {
             return String.join(" -> ", names);
         }
-        return flowed ? "websocket" : "none";
+        // Without transport events: the WebSocket, or the polling fallback's GET /poll (recv via poll).
+        for (Event e : events) {
+            String way = !e.ev().equals("recv") ? null : "poll".equals(e.str("via")) ? "poll" : "websocket";
+            if (way != null && !names.contains(way)) {
+                names.add(way);
+            }
+        }
+        return flowed && !names.isEmpty() ? String.join(" + ", names) : flowed ? "websocket" : "none";
     }
 
     /**

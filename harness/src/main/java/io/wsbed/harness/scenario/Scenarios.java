@@ -45,7 +45,8 @@ public final class Scenarios {
             new Entry("websocket-blocked-403", n -> WebSocketBlocked.forbid(), View.CLIENTS),
             new Entry("lb-failover", LbFailover::new, View.SERVERS),
             new Entry("server-crash-poll-fallback", n -> ServerLoss.crashPollFallback(), View.CLIENTS),
-            new Entry("network-blackhole-poll-fallback", n -> NetworkScenario.blackholePollFallback(), View.CLIENTS));
+            new Entry("network-blackhole-poll-fallback", n -> NetworkScenario.blackholePollFallback(), View.CLIENTS),
+            new Entry("websocket-blocked-poll-fallback", n -> WebSocketBlocked.stripPollFallback(), View.CLIENTS));
 
     private Scenarios() {
     }

@@ -1,12 +1,15 @@
 package io.wsbed.harness.scenario;
 
 import io.wsbed.harness.check.Checker;
+import io.wsbed.harness.check.PollFallbackChecker;
+import io.wsbed.harness.infra.Infrastructure;
 import io.wsbed.harness.check.WebSocketBlockedChecker;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.schedule.Pause;
 import io.wsbed.harness.schedule.Setup;
 import io.wsbed.harness.schedule.Step;
 import io.wsbed.harness.schedule.ThroughBlockingProxy;
+import io.wsbed.harness.stack.StackInfo;
 import java.util.List;
 
 /**
@@ -47,6 +50,11 @@ public final class WebSocketBlocked implements Scenario {
         return new WebSocketBlocked("websocket-blocked", NginxSettings.Upgrade.STRIP, "backoff");
     }
 
+    /** As {@link #strip()}, the client in {@code --reconnect poll-fallback}: does GET /poll keep data coming? */
+    public static WebSocketBlocked stripPollFallback() {
+        return new WebSocketBlocked("websocket-blocked-poll-fallback", NginxSettings.Upgrade.STRIP, PollFallback.MODE);
+    }
+
     /** nginx answers the Upgrade with 403 itself. */
     public static WebSocketBlocked forbid() {
         return new WebSocketBlocked("websocket-blocked-403", NginxSettings.Upgrade.FORBID, "backoff");
@@ -77,8 +85,23 @@ public final class WebSocketBlocked implements Scenario {
                 + " through the blocking one with --reconnect " + reconnect + ".";
     }
 
+    private boolean pollFallback() {
+        return reconnect.equals(PollFallback.MODE);
+    }
+
+    @Override
+    public String skipReason(StackInfo server, StackInfo client, NetworkPath path, Infrastructure infra) {
+        String noPoll = pollFallback() ? PollFallback.skipReason(server, client) : null;
+        return noPoll != null ? noPoll : Scenario.super.skipReason(server, client, path, infra);
+    }
+
     @Override
     public String measures() {
+        String own = measuresBlocked();
+        return pollFallback() ? PollFallback.measures(own) : own;
+    }
+
+    private static String measuresBlocked() {
         return "gave_up_ms: ms from the blocked client's ready line (just before its first connection attempt) to the"
                 + " first error or close it reported to its application, within the " + BLOCKED_MS + " ms watched;"
                 + " told: that error's text or close; attempts: its first attempt plus each reconnect whose delay ended"
@@ -90,8 +113,9 @@ public final class WebSocketBlocked implements Scenario {
 
     @Override
     public List<String> reports() {
-        return List.of("gave_up_ms", "attempts", "data_flowed", "delivered", "latency_p50_ms", "latency_p95_ms",
+        List<String> own = List.of("gave_up_ms", "attempts", "data_flowed", "delivered", "latency_p50_ms", "latency_p95_ms",
                 "ws_latency_p50_ms", "ws_latency_p95_ms");
+        return pollFallback() ? PollFallback.reports(own) : own;
     }
 
     @Override
@@ -106,7 +130,8 @@ public final class WebSocketBlocked implements Scenario {
 
     @Override
     public Checker checker() {
-        return new WebSocketBlockedChecker();
+        Checker own = new WebSocketBlockedChecker();
+        return pollFallback() ? PollFallbackChecker.forClientWithoutSession(own) : own;
     }
 
     @Override

@@ -18,7 +18,7 @@ class PollFallbackCheckerTest {
     void aDeadServerLeavesNothingToPollAndTheGapIsTheBackoffs() {
         Fixture.load("server-crash-poll-fallback", "pass-nothing-to-poll").check()
                 .is(PASS, "told after 18.0 ms", "reconnected 343 ms after the server was back",
-                        "; the polling fallback delivered 0 pushes while the fault lasted and 0 after it, in 1939.7 ms down"
+                        "; the polling fallback delivered 0 pushes while the fault lasted and 0 after it, in 1940 ms down"
                                 + " (7 requests, 3.6/s, 4 failed).")
                 .figures("client_detect_ms", 18.0, "reconnect_ms", 343.3, "silent_loss", 0,
                         "down_ms", 1939.7, "poll_requests", 7, "poll_failed", 4, "poll_requests_per_s", 3.6,
@@ -30,7 +30,7 @@ class PollFallbackCheckerTest {
     @Test
     void pushesAPollDeliversCountOnceAndTheOneItNeverGotIsUndelivered() {
         Fixture.load("network-blackhole-poll-fallback", "degraded-poll-delivered").check()
-                .is(DEGRADED, "; the polling fallback delivered 4 pushes while the fault lasted and 0 after it, in 1645.7 ms down"
+                .is(DEGRADED, "; the polling fallback delivered 4 pushes while the fault lasted and 0 after it, in 1646 ms down"
                         + " (4 requests, 2.4/s, 1 failed).")
                 .figures("client_detect_ms", 1604.3, "server_detect_ms", 3020.7, "reconnect_ms", 228.5,
                         // The socket lost all five pushes from the fault on: a poll delivery is no socket receipt.
@@ -43,7 +43,7 @@ class PollFallbackCheckerTest {
     @Test
     void aClientNeverToldNeverPollsWhileTheDataStops() {
         Fixture.load("network-blackhole-poll-fallback", "fail-never-told").check()
-                .is(FAIL, "; the polling fallback delivered 0 pushes while the fault lasted and 2 after it, in 178.7 ms down"
+                .is(FAIL, "; the polling fallback delivered 0 pushes while the fault lasted and 2 after it, in 179 ms down"
                         + " (1 request, 5.6/s, 0 failed).")
                 .figures("client_detect_ms", null, "reconnect_ms", 229.2, "silent_loss", 2, "down_ms", 178.7, "poll_requests", 1, "poll_failed", 0, "poll_requests_per_s", 5.6,
                         "delivered_via_poll", 2, "delivered_during_fault", 0, "stream_gap_ms", 10083.1, "missed_pushes", 201, "undelivered_pushes", 0)

@@ -146,6 +146,22 @@ class WebSocketBlockedCheckerTest {
     }
 
     @Test
+    void thePollingFallbackKeepsDataComingThroughAProxyThatBlocksTheUpgradeAndCountsWhatItCost() {
+        Fixture.load("websocket-blocked-poll-fallback", "pass-data-by-poll").check()
+                .is(PASS, "Data kept flowing over poll: 5 pushes (no echo came back); told at 14.2 ms",
+                        "the polling fallback delivered 5 pushes while the fault lasted and 0 after it,"
+                                + " in 500 ms down (4 requests, 8.0/s, 1 failed).")
+                .metrics("gave_up_ms", 14.2, "attempts", 3, "data_flowed", 1, "delivered", 5,
+                        "latency_p50_ms", null, "latency_p95_ms", null, "ws_latency_p50_ms", 1.8, "ws_latency_p95_ms", 3.3,
+                        "down_ms", 500.0, "poll_requests", 4, "poll_failed", 1, "poll_requests_per_s", 8.0,
+                        "delivered_via_poll", 5, "delivered_during_fault", 5, "stream_gap_ms", 199.9,
+                        "missed_pushes", 3, "undelivered_pushes", null)
+                .observations("transport", "poll", "data_flowed", "yes", "stream_resumed", false,
+                        "client_transport", "control: websocket; blocked: poll")
+                .keyFigure("data flowed");
+    }
+
+    @Test
     void aFaultMarkWithoutTheBlockedClientIsAHarnessError() {
         Fixture.load("websocket-blocked", "pass-gave-up")
                 .map(e -> e.ev().equals("fault") ? withField(e, "client", null) : e)

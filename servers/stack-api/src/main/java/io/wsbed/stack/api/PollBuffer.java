@@ -16,10 +16,17 @@ public final class PollBuffer {
     public static final int CAPACITY = 1024;
     /** The path of the endpoint on the WebSocket port. */
     public static final String PATH = "/poll";
+    /**
+     * How long after a poll the server's ticks count with no WebSocket session open: a poller is a
+     * subscriber of the feed too, so a client whose socket cannot open still gets fresh pushes.
+     */
+    public static final long SUBSCRIBED_MS = 2000;
 
     private final long[] ring;
     private final String instance;
     private long newest;
+    private long lastPollNanos;
+    private boolean polled;
 
     public PollBuffer() {
         this(CAPACITY, Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
@@ -47,6 +54,8 @@ public final class PollBuffer {
      * another instance) gets every push the ring holds.
      */
     public synchronized String body(long since) {
+        polled = true;
+        lastPollNanos = System.nanoTime();
         long oldest = Math.max(1, newest - ring.length + 1);
         long from = since >= newest + 1 ? oldest : Math.max(oldest, since + 1);
         StringBuilder b = new StringBuilder(64 + 12 * (int) Math.max(0, newest - from + 1));
@@ -61,6 +70,11 @@ public final class PollBuffer {
             b.append(Messages.seq(ring[(int) (seq % ring.length)]));
         }
         return b.append("]}").toString();
+    }
+
+    /** Whether a poll was answered within the last {@link #SUBSCRIBED_MS}: the feed then runs without a session. */
+    public synchronized boolean subscribed() {
+        return polled && System.nanoTime() - lastPollNanos <= SUBSCRIBED_MS * 1_000_000L;
     }
 
     /**

@@ -51,7 +51,8 @@ final class ServerRuntime implements SessionTable.Role, StackProcess.Role {
 
     private void tick() {
         var open = sessions.openSessions();
-        if (open.isEmpty()) {
+        // No one to push to: the tick does not count, unless a poller asked lately (the polling fallback).
+        if (open.isEmpty() && !poll.subscribed()) {
             return;
         }
         long seq = tickSeq.incrementAndGet();

@@ -1,6 +1,7 @@
 package io.wsbed.stack.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -57,6 +58,14 @@ class PollFallbackTest {
     private static List<Long> seqs(String text) {
         Matcher m = SEQ.matcher(text);
         return m.results().map(r -> Long.parseLong(r.group(1))).toList();
+    }
+
+    @Test
+    void aPollSubscribesTheFeedSoTicksCountWithoutASession() {
+        PollBuffer b = new PollBuffer(4, "i1");
+        assertFalse(b.subscribed(), "no poll yet: a tick with no session open does not count");
+        b.body(0);
+        assertTrue(b.subscribed(), "a poll just answered: the feed runs for its poller");
     }
 
     @Test
