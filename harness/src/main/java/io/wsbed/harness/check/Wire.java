@@ -135,6 +135,15 @@ public final class Wire {
     }
 
     /** Whether the capture lost the track of the frames to the socket before {@code beforeMicros}. */
+    /**
+     * Whether what reached the socket is TLS (the wss path's client leg): its records are
+     * encrypted, so a Close frame or a TLS close_notify may be in any of them unseen.
+     */
+    static boolean encrypted(History h, Socket socket) {
+        return h.events().stream().anyMatch(e -> socket.inbound(e) && e.ev().equals(WireLane.UPGRADE)
+                && WireLane.TLS_LINE.equals(e.str("line")));
+    }
+
     static boolean trackLost(History h, Socket socket, long beforeMicros) {
         return h.events().stream().anyMatch(e -> socket.inbound(e) && e.ev().equals(WireLane.LOST_TRACK)
                 && e.tMicros() < beforeMicros);

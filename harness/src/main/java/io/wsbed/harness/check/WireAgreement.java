@@ -29,7 +29,8 @@ import java.util.OptionalLong;
  *   the figures speak of is not in the capture.</li>
  * </ul>
  * A side whose stack reports transports (socket.io) is not cross-checked: its session spans
- * several connections.
+ * several connections. On a TLS leg (the wss path's client) a detection is never called
+ * unexplained: a Close frame or a TLS close_notify may be inside any record that reached it.
  */
 final class WireAgreement {
     private static final List<String> SIDES = List.of("client", "server");
@@ -90,7 +91,7 @@ final class WireAgreement {
                     + told.map(e -> " (first at " + at(t0, e) + ")").orElse("") + ", yet its detection figure says it was told");
         }
         if (told.isEmpty() || wire.isPresent() && wire.get().tMicros() <= told.get().tMicros() + CLOCK_SLACK_US
-                || Wire.trackLost(h, socket.get(), told.get().tMicros())) {
+                || Wire.trackLost(h, socket.get(), told.get().tMicros()) || Wire.encrypted(h, socket.get())) {
             return Optional.empty();
         }
         long e = told.get().tMicros();

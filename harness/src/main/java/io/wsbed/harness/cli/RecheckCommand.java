@@ -38,7 +38,9 @@ final class RecheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        Path in = Path.of(input).toAbsolutePath().normalize();
+        Path given = Path.of(input).toAbsolutePath().normalize();
+        // A report folder stands for the results.json in it.
+        Path in = java.nio.file.Files.isDirectory(given) ? given.resolve("results.json") : given;
         Path outDir = (out == null ? in.getParent().resolve("recheck") : Path.of(out)).toAbsolutePath().normalize();
         if (outDir.equals(in.getParent())) {
             throw HarnessException.configuration("the output folder " + outDir + " holds the input " + input

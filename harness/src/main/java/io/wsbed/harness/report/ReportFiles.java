@@ -111,8 +111,12 @@ public final class ReportFiles {
         }
     }
 
-    /** Reads a results.json back; a missing or malformed file is a one-line configuration error. */
-    public static Results readResults(Path file) {
+    /**
+     * Reads a results.json back (a report folder stands for the results.json in it); a missing or
+     * malformed file is a one-line configuration error.
+     */
+    public static Results readResults(Path given) {
+        Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;
         if (!Files.isRegularFile(file)) {
             throw HarnessException.configuration(file + " does not exist (expected a results.json written by wsbed)");
         }
