@@ -122,13 +122,37 @@ final class FallbackSummary {
                 }
             }
         }
+        String own = ownFallback(cells);
         if (measured == 0) {
-            return "not measured";
+            return own == null ? "not measured" : own;
         }
         String cost = rate < 0 ? "no poll while down" : "up to " + number(rate) + " req/s while down";
         String what = during > 0 ? "yes: " + during + " pushes via poll while the fault lasted"
                 : total > 0 ? "no, but caught up: " + total + " pushes via poll after the fault" : "no: 0 pushes via poll";
-        return what + " (" + cost + ")";
+        return (own == null ? "" : own + "; with the polling fallback: ") + what + " (" + cost + ")";
+    }
+
+    /**
+     * What the stack does of its own when a proxy blocks the Upgrade (its websocket-blocked cell,
+     * the backoff): another transport kept data flowing (socket.io's long-polling), at what round
+     * trip against its WebSocket session, or it gave up; null when the run has no such cell.
+     */
+    static String ownFallback(Map<String, CellResult> cells) {
+        CellResult blocked = cells.get("websocket-blocked");
+        if (blocked == null || !(blocked.metrics().get("data_flowed") instanceof Number flowed)) {
+            return null;
+        }
+        Map<String, Object> m = blocked.metrics();
+        if (flowed.intValue() == 1) {
+            return "blocked WebSocket: its own " + blocked.observations().get("transport") + " kept data flowing ("
+                    + m.get("delivered") + " pushes, echo p50 " + ms(m.get("latency_p50_ms")) + " against "
+                    + ms(m.get("ws_latency_p50_ms")) + " over WebSocket)";
+        }
+        return "blocked WebSocket: no fallback of its own (told after " + ms(m.get("gave_up_ms")) + ")";
+    }
+
+    private static String ms(Object value) {
+        return value instanceof Number n ? number(n.doubleValue()) + " ms" : "-";
     }
 
     /** One cell: its verdict and the data figures it reported (a figure or an observation of that name). */

@@ -65,6 +65,27 @@ class FallbackSummaryTest {
     }
 
     @Test
+    void theAnswerSaysWhatAStackDoesOfItsOwnWhenAProxyBlocksTheUpgrade() {
+        Results r = new HandMadeRun()
+                .cell("websocket-blocked", "jetty", "okhttp", "default", "nginx", Verdict.PASS,
+                        map("data_flowed", 1, "delivered", 80L, "latency_p50_ms", 4.2, "ws_latency_p50_ms", 1.1),
+                        map("transport", "polling"))
+                .cell("websocket-blocked", "jetty", "jdk", "default", "nginx", Verdict.PASS,
+                        map("data_flowed", 0, "delivered", 0L, "gave_up_ms", 44.0), map("transport", "none"))
+                .cell("websocket-blocked-poll-fallback", "jetty", "jdk", "default", "nginx", Verdict.PASS,
+                        map("data_flowed", 1, "delivered", 107L, "delivered_via_poll", 107L, "delivered_during_fault", 107L,
+                                "poll_requests_per_s", 10.0), map("transport", "poll"))
+                .results();
+        StringBuilder md = new StringBuilder();
+        FallbackSummary.write(md, r);
+        String s = md.toString();
+        assertTrue(s.contains("| okhttp | default | blocked WebSocket: its own polling kept data flowing (80 pushes,"
+                + " echo p50 4.2 ms against 1.1 ms over WebSocket) |"), s);
+        assertTrue(s.contains("| jdk | default | blocked WebSocket: no fallback of its own (told after 44 ms);"
+                + " with the polling fallback: yes: 107 pushes via poll while the fault lasted (up to 10 req/s while down) |"), s);
+    }
+
+    @Test
     void aRunWithoutAFallbackOrBlockedCellHasNoSection() {
         Results plain = new HandMadeRun().cell("server-crash", "jetty", "jdk", "default", "direct", Verdict.PASS,
                 map("stream_gap_ms", 909.4), Map.of()).results();
