@@ -38,12 +38,16 @@ public final class PollFallbackChecker implements Checker {
     public Outcome check(Cell cell, Timings t, History h) {
         Outcome inner = scenario.check(cell, t, h);
         Connection conn = Connection.atStimulus(h);
+        return withFigures(inner, figures(h, conn.client(), conn.clientSession(), conn.server(), conn.serverSession(),
+                conn.t0(), t.tickMs()));
+    }
+
+    /** The scenario's outcome with the fallback's figures added and its reason ending in what the fallback did. */
+    private static Outcome withFigures(Outcome inner, Map<String, Object> figures) {
         Map<String, Object> metrics = new LinkedHashMap<>(inner.metrics());
         Map<String, Object> obs = new LinkedHashMap<>(inner.observations());
-        Map<String, Object> figures = figures(h, conn.client(), conn.clientSession(), conn.server(), conn.serverSession(),
-                conn.t0(), t.tickMs());
         obs.put("stream_resumed", figures.remove("stream_resumed"));
-        metrics.putAll(figures);
+        metrics.putAll(figures); // the fallback's stream gap counts polled pushes too: it replaces the scenario's
         Judgement j = inner.judgement();
         String reason = j.reason().endsWith(".") ? j.reason().substring(0, j.reason().length() - 1) : j.reason();
         return new Outcome(metrics, obs, new Judgement(j.verdict(), reason + "; " + sentence(metrics) + "."));
@@ -77,16 +81,9 @@ public final class PollFallbackChecker implements Checker {
      */
     public static Checker forClientWithoutSession(Checker scenario) {
         return (cell, t, h) -> {
-            Outcome inner = scenario.check(cell, t, h);
             Event fault = h.requireMark("fault");
-            Map<String, Object> figures = figures(h, fault.str("client"), null, null, null, fault.tMicros(), t.tickMs());
-            Map<String, Object> obs = new LinkedHashMap<>(inner.observations());
-            obs.put("stream_resumed", figures.remove("stream_resumed"));
-            Map<String, Object> metrics = new LinkedHashMap<>(inner.metrics());
-            figures.forEach(metrics::putIfAbsent);
-            Judgement j = inner.judgement();
-            String reason = j.reason().endsWith(".") ? j.reason().substring(0, j.reason().length() - 1) : j.reason();
-            return new Outcome(metrics, obs, new Judgement(j.verdict(), reason + "; " + sentence(metrics) + "."));
+            return withFigures(scenario.check(cell, t, h),
+                    figures(h, fault.str("client"), null, null, null, fault.tMicros(), t.tickMs()));
         };
     }
 
