@@ -120,7 +120,7 @@ public final class MatrixRun {
         if (settings.repeat() > 1) {
             LOG.info("wsbed: each cell runs {} times back to back; figures become p50/p95/max", settings.repeat());
         }
-        StartGate gate = parallel > 1 ? StartGate.forMachine() : StartGate.NONE;
+        StartGate gate = parallel > 1 ? StartGate.forMachine(java.time.Duration.ofMillis(settings.quietMs())) : StartGate.NONE;
         StartArchives archives = settings.cds() ? StartArchives.prepare(catalog, roles(cells),
                 Map.of("server", settings.referenceClient(), "client", settings.referenceServer()), infoLogs())
                 : StartArchives.NONE;

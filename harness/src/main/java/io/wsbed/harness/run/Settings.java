@@ -38,6 +38,8 @@ import java.util.TreeMap;
  * @param toxiproxyImage the Toxiproxy image for containers, or null for the default choice
  * @param repeat how many times each cell runs, back to back (see {@link Repetitions})
  * @param stormClients how many clients the reconnect storm connects
+ * @param quietMs cells side by side: for this long after a cell applies its fault, the others'
+ *     set-up starts wait (0 = off); see StartGate#quiet
  * @param capture whether each cell's packets are captured: auto, on or off (see
  *     {@link io.wsbed.harness.wire.CaptureMode})
  * @param parallel how many cells run side by side, or null for the machine's default
@@ -52,14 +54,14 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                        List<String> profiles, long windowMs, long seed, String referenceServer, String referenceClient,
                        String nginxBin, java.net.URI toxiproxyUrl, List<String> paths, String infra,
                        String nginxImage, String toxiproxyImage, int repeat, int stormClients, String capture,
-                       Integer parallel, Shard shard, boolean cds, List<Path> stackDirs) {
+                       Integer parallel, Shard shard, boolean cds, List<Path> stackDirs, long quietMs) {
 
     /** The property names, for messages and the README. */
     public static final List<String> KEYS = List.of("wsbed.root", "wsbed.report.dir", "wsbed.stacks", "wsbed.clients",
             "wsbed.scenarios", "wsbed.profiles", "wsbed.window", "wsbed.seed", "wsbed.reference.server",
             "wsbed.reference.client", "wsbed.nginx.bin", "wsbed.toxiproxy.url", "wsbed.paths", "wsbed.infra",
             "wsbed.nginx.image", "wsbed.toxiproxy.image", "wsbed.repeat", "wsbed.storm.clients", "wsbed.capture",
-            "wsbed.parallel", "wsbed.shard", "wsbed.cds", "wsbed.stack.dirs");
+            "wsbed.parallel", "wsbed.shard", "wsbed.cds", "wsbed.stack.dirs", "wsbed.quiet.ms");
 
     public Settings {
         stacks = List.copyOf(stacks);
@@ -91,7 +93,17 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 props.containsKey("wsbed.parallel") ? parallel(props.get("wsbed.parallel")) : null,
                 props.containsKey("wsbed.shard") ? Shard.parse("wsbed.shard", props.get("wsbed.shard")) : null,
                 oneOf("wsbed.cds", props.getOrDefault("wsbed.cds", "on"), List.of("on", "off")).equals("on"),
-                list(props.get("wsbed.stack.dirs")).stream().map(d -> Path.of(d).toAbsolutePath().normalize()).toList());
+                list(props.get("wsbed.stack.dirs")).stream().map(d -> Path.of(d).toAbsolutePath().normalize()).toList(),
+                quietMs(props.getOrDefault("wsbed.quiet.ms", "0")));
+    }
+
+    /** {@code wsbed.quiet.ms}: 0 (off) to 10000. */
+    private static long quietMs(String raw) {
+        long ms = number("wsbed.quiet.ms", raw);
+        if (ms < 0 || ms > 10_000) {
+            throw HarnessException.configuration("wsbed.quiet.ms must be 0..10000 (ms; 0 = off), got '" + raw + "'");
+        }
+        return ms;
     }
 
     /** The settings from this JVM's {@code wsbed.*} system properties (the suite). */
@@ -142,6 +154,7 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
         m.put("wsbed.shard", shard == null ? "all" : shard.toString());
         m.put("wsbed.cds", cds ? "on" : "off");
         m.put("wsbed.stack.dirs", stackDirs.isEmpty() ? "none" : String.join(",", stackDirs.stream().map(Path::toString).toList()));
+        m.put("wsbed.quiet.ms", Long.toString(quietMs));
         return m;
     }
 

@@ -320,6 +320,9 @@ public final class CellContext implements AutoCloseable {
             }
         }
         timeline.add(new Event("harness", tMicros, ev, f));
+        if (ev.equals("fault")) {
+            gate.quiet();
+        }
         return tMicros;
     }
 

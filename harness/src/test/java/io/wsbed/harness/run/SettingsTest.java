@@ -85,6 +85,19 @@ class SettingsTest {
     }
 
     @Test
+    void theQuietWindowIsOffUnlessSetAndABadOneNamesItsRange() {
+        assertEquals(0, settings(Map.of()).quietMs());
+        assertEquals(300, settings(Map.of("wsbed.quiet.ms", "300")).quietMs());
+        for (String bad : new String[] {"-1", "10001"}) {
+            var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.quiet.ms", bad)));
+            assertEquals("Configuration error: wsbed.quiet.ms must be 0..10000 (ms; 0 = off), got '" + bad + "'",
+                    e.getMessage());
+        }
+        var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.quiet.ms", "abc")));
+        assertTrue(e.getMessage().contains("wsbed.quiet.ms"), e.getMessage());
+    }
+
+    @Test
     void anUnknownInfraModeListsTheModes() {
         var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.infra", "docker")));
         assertTrue(e.getMessage().startsWith("Configuration error: wsbed.infra must be one of"), e.getMessage());
@@ -153,7 +166,7 @@ class SettingsTest {
         assertTrue(line.contains(" wsbed.window=10000ms wsbed.seed=7 "), line);
         assertTrue(line.endsWith(" wsbed.toxiproxy.url=embedded wsbed.paths=all wsbed.infra=local "
                 + "wsbed.nginx.image=default wsbed.toxiproxy.image=default wsbed.repeat=2 wsbed.storm.clients=200 "
-                + "wsbed.capture=auto wsbed.parallel=" + Settings.defaultParallel() + "(default) wsbed.shard=all wsbed.cds=on wsbed.stack.dirs=none"), line);
+                + "wsbed.capture=auto wsbed.parallel=" + Settings.defaultParallel() + "(default) wsbed.shard=all wsbed.cds=on wsbed.stack.dirs=none wsbed.quiet.ms=0"), line);
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.wsbed.harness.process;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quiet window after a cell's fault: set-up starts beside it wait it out, never longer than the
+ * cap, and a run without one (or one at a time) never waits. Only lower bounds on the waits are
+ * asserted (a sleep lasts at least its time); upper ones are the generous caps, never a budget.
+ */
+class StartGateTest {
+
+    @Test
+    void aStartAfterAFaultWaitsForTheQuietWindow() {
+        StartGate gate = new StartGate(2, Duration.ofMillis(300));
+        gate.quiet();
+        long began = System.nanoTime();
+        try (StartGate.Slot slot = gate.enter()) {
+            long waitedMs = (System.nanoTime() - began) / 1_000_000;
+            assertTrue(waitedMs >= 250, "waited only " + waitedMs + " ms of a 300 ms quiet window");
+        }
+    }
+
+    @Test
+    void aLongQuietWindowHoldsAStartNoLongerThanTheCap() {
+        StartGate gate = new StartGate(2, Duration.ofSeconds(60));
+        gate.quiet();
+        long began = System.nanoTime();
+        try (StartGate.Slot slot = gate.enter()) {
+            long waitedMs = (System.nanoTime() - began) / 1_000_000;
+            assertTrue(waitedMs >= 1_900 && waitedMs < 30_000, "waited " + waitedMs + " ms; the cap is 2 s");
+        }
+    }
+
+    @Test
+    void withoutAQuietTimeOrWithoutNeighboursNothingWaitsForAFault() {
+        for (StartGate gate : new StartGate[] {new StartGate(2), StartGate.NONE}) {
+            gate.quiet();
+            long began = System.nanoTime();
+            try (StartGate.Slot slot = gate.enter()) {
+                long waitedMs = (System.nanoTime() - began) / 1_000_000;
+                assertTrue(waitedMs < 5_000, "waited " + waitedMs + " ms with no quiet window");
+            }
+        }
+    }
+}
