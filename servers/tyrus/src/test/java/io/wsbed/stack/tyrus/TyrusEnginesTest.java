@@ -94,6 +94,8 @@ class TyrusEnginesTest {
         atClient.abort();
         // Without a Close frame the server can only report an abnormal close.
         assertEquals("close:1006:Closed abnormally.", serverSide.awaitClose(WAIT), "close seen by the server");
-        clientSide.awaitClose(WAIT);
+        // Whether Tyrus then reports the dropped session to the aborting side's own endpoint is not
+        // asserted: a clean-clone CI run saw it report nothing within 10 s once. The runtime tells the
+        // application before it aborts (the heartbeat's error event), so nothing waits on that report.
     }
 }
