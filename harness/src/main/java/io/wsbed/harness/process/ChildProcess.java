@@ -131,6 +131,13 @@ public final class ChildProcess implements AutoCloseable {
         ProcessRegistry.killTree(process.toHandle());
     }
 
+    /** SIGKILL of the tree as it is now (children first), to send when the caller says. */
+    public Runnable prepareKill() {
+        java.util.List<ProcessHandle> tree = new ArrayList<>(process.toHandle().descendants().toList());
+        tree.add(process.toHandle());
+        return () -> tree.forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** Waits (bounded) until the reader has consumed everything the child wrote. */
     public void awaitOutputDrained(Duration timeout) {
         try {

@@ -17,29 +17,25 @@ public final class StartGate {
     public static final StartGate NONE = new StartGate(Integer.MAX_VALUE);
     private static final Duration BOUND = Duration.ofMinutes(2);
 
-    /** The longest a start waits for other cells' quiet windows to pass (they may follow each other). */
-    private static final long QUIET_WAIT_CAP_NANOS = 2_000_000_000L;
-
     private final Semaphore slots;
-    private final Duration quiet;
-    private volatile long quietUntilNanos = System.nanoTime();
+    private final QuietWindows windows;
 
     public StartGate(int size) {
         this(size, Duration.ZERO);
     }
 
     /**
-     * @param quiet how long set-up starts wait after a cell applied its fault ({@link #quiet()}); zero = never
+     * @param quiet the quiet window after a cell's fault ({@link QuietWindows}); zero = none
      */
     public StartGate(int size, Duration quiet) {
-        this.quiet = quiet;
         if (size < 1) {
             throw new IllegalArgumentException("a start gate needs at least one slot, got " + size);
         }
         this.slots = new Semaphore(size, true);
+        this.windows = size == Integer.MAX_VALUE ? QuietWindows.OFF : new QuietWindows(quiet);
     }
 
-    /** Slots for this machine: half its cores, at least one; starts wait {@code quiet} after a fault. */
+    /** Slots for this machine: half its cores, at least one, with quiet windows of {@code quiet} after faults. */
     public static StartGate forMachine(Duration quiet) {
         return new StartGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), quiet);
     }
@@ -49,26 +45,17 @@ public final class StartGate {
         return this != NONE;
     }
 
-    /**
-     * A cell has just applied its fault and is measuring how fast its stacks notice: set-up starts
-     * of the cells beside it wait until the gate's quiet time has passed (a JVM start would take the
-     * CPU its stacks need). Restarts that are the scenario's own figure never pass through the gate.
-     */
-    public void quiet() {
-        if (!sharesMachine() || quiet.isZero() || quiet.isNegative()) {
-            return;
-        }
-        long until = System.nanoTime() + quiet.toNanos();
-        synchronized (this) {
-            if (until - quietUntilNanos > 0) {
-                quietUntilNanos = until;
-            }
-        }
+    /** The quiet windows the cells side by side keep for each other's faults. */
+    public QuietWindows windows() {
+        return windows;
     }
 
-    /** Takes a slot (waiting at most two minutes) and returns it to be closed when the process is ready. */
+    /**
+     * Takes a slot (waiting at most two minutes, after any neighbour's quiet window) and returns it
+     * to be closed when the process is ready.
+     */
     public Slot enter() {
-        awaitQuiet();
+        windows.awaitClosed();
         try {
             if (!slots.tryAcquire(BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new HarnessException("no process start slot came free within " + BOUND.toSeconds()
@@ -79,24 +66,6 @@ public final class StartGate {
             throw new HarnessException("interrupted while waiting to start a process", e);
         }
         return new Slot(this);
-    }
-
-    /** Waits while a neighbour's quiet window lasts, at most {@link #QUIET_WAIT_CAP_NANOS} in all. */
-    private void awaitQuiet() {
-        long cap = System.nanoTime() + QUIET_WAIT_CAP_NANOS;
-        while (true) {
-            long now = System.nanoTime();
-            long wait = Math.min(quietUntilNanos, cap) - now;
-            if (wait <= 0) {
-                return;
-            }
-            try {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HarnessException("interrupted while waiting to start a process", e);
-            }
-        }
     }
 
     /** One taken slot; closing it gives it back (once). */

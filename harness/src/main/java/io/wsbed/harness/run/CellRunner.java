@@ -88,6 +88,7 @@ final class CellRunner {
         } catch (RuntimeException e) {
             broken = CellCheck.failed(e.getClass().getName() + ": " + e.getMessage());
         } finally {
+            ctx.awaitNeighboursQuiet();
             long t = System.nanoTime();
             ctx.close();
             teardownNanos = System.nanoTime() - t;

@@ -38,8 +38,8 @@ import java.util.TreeMap;
  * @param toxiproxyImage the Toxiproxy image for containers, or null for the default choice
  * @param repeat how many times each cell runs, back to back (see {@link Repetitions})
  * @param stormClients how many clients the reconnect storm connects
- * @param quietMs cells side by side: for this long after a cell applies its fault, the others'
- *     set-up starts wait (0 = off); see StartGate#quiet
+ * @param quietMs cells side by side: the quiet window a cell's fault gets (0 = none); see
+ *     {@link io.wsbed.harness.process.QuietWindows}
  * @param capture whether each cell's packets are captured: auto, on or off (see
  *     {@link io.wsbed.harness.wire.CaptureMode})
  * @param parallel how many cells run side by side, or null for the machine's default
@@ -94,10 +94,10 @@ public record Settings(Path root, Path reportDir, List<String> stacks, List<Stri
                 props.containsKey("wsbed.shard") ? Shard.parse("wsbed.shard", props.get("wsbed.shard")) : null,
                 oneOf("wsbed.cds", props.getOrDefault("wsbed.cds", "on"), List.of("on", "off")).equals("on"),
                 list(props.get("wsbed.stack.dirs")).stream().map(d -> Path.of(d).toAbsolutePath().normalize()).toList(),
-                quietMs(props.getOrDefault("wsbed.quiet.ms", "0")));
+                quietMs(props.getOrDefault("wsbed.quiet.ms", "300")));
     }
 
-    /** {@code wsbed.quiet.ms}: 0 (off) to 10000. */
+    /** {@code wsbed.quiet.ms}: 0 (off) to 10000; 300 unless set (see BENCHMARK.md). */
     private static long quietMs(String raw) {
         long ms = number("wsbed.quiet.ms", raw);
         if (ms < 0 || ms > 10_000) {

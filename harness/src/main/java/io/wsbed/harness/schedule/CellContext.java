@@ -11,7 +11,9 @@ import io.wsbed.harness.infra.NginxProxy;
 import io.wsbed.harness.infra.ToxiproxyAccess;
 import io.wsbed.harness.nginx.NginxSettings;
 import io.wsbed.harness.nginx.TlsCertificate;
+import io.wsbed.harness.process.CpuPriority;
 import io.wsbed.harness.process.FreePort;
+import io.wsbed.harness.process.QuietWindows;
 import io.wsbed.harness.process.StartGate;
 import io.wsbed.harness.scenario.Cell;
 import io.wsbed.harness.scenario.PollFallback;
@@ -321,7 +323,7 @@ public final class CellContext implements AutoCloseable {
         }
         timeline.add(new Event("harness", tMicros, ev, f));
         if (ev.equals("fault")) {
-            gate.quiet();
+            gate.windows().open();
         }
         return tMicros;
     }
@@ -361,6 +363,25 @@ public final class CellContext implements AutoCloseable {
             all &= p.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         return all;
+    }
+
+    /**
+     * Waits (bounded) for this cell's turn to apply a fault beside the others, then gives its
+     * processes the CPU first for the quiet window (see {@link QuietWindows}).
+     */
+    public void awaitFaultTurn() {
+        QuietWindows windows = gate.windows();
+        if (!windows.on()) {
+            return;
+        }
+        windows.awaitTurn();
+        CpuPriority.raiseFor(started.stream().filter(RunningStack::isAlive).map(RunningStack::pid).toList(),
+                windows.window());
+    }
+
+    /** Waits (bounded) while a neighbour is inside its quiet window: a teardown takes the CPU too. */
+    public void awaitNeighboursQuiet() {
+        gate.windows().awaitClosed();
     }
 
     /** Closes every process this cell started (they exit in the background, or are killed) and its proxies. */

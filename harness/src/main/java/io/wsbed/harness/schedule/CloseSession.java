@@ -9,6 +9,11 @@ import java.util.Optional;
  * then both sides' ends are awaited (bounded; a missing end is noted, the checker judges).
  */
 public record CloseSession(Side side) implements Step {
+    @Override
+    public boolean faults() {
+        return true;
+    }
+
     static final Duration ANSWER_WAIT = Duration.ofSeconds(3);
 
     @Override

@@ -6,6 +6,11 @@ import java.util.List;
 /** Apply a network fault on the cell's Toxiproxy proxy; the fault mark is the stimulus. */
 public record InjectNetworkFault(NetworkFault fault) implements Step {
     @Override
+    public boolean faults() {
+        return true;
+    }
+
+    @Override
     public void run(Stage stage) {
         List<Object> fields = new ArrayList<>();
         fault.markFields().forEach((k, v) -> {

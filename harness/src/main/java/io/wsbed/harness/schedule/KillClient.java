@@ -3,9 +3,15 @@ package io.wsbed.harness.schedule;
 /** SIGKILL the client, then wait until it is gone. */
 public record KillClient() implements Step {
     @Override
+    public boolean faults() {
+        return true;
+    }
+
+    @Override
     public void run(Stage stage) {
+        Runnable kill = stage.client().prepareKill(); // finding the process tree takes time: not inside the figure
         stage.fault("kill-client", "target", stage.client().label());
-        stage.client().kill();
+        kill.run();
         stage.awaitGone(stage.client());
     }
 }

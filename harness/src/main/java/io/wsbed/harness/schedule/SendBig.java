@@ -16,6 +16,11 @@ import java.util.function.Predicate;
  * client has reconnected. Judges nothing.
  */
 public record SendBig(Side sender, int bytes, long boundMs) implements Step {
+    @Override
+    public boolean faults() {
+        return true;
+    }
+
     /** Bound on the reconnect after a size ended the session or a process. */
     static final Duration REPAIR = Duration.ofSeconds(6);
     /**

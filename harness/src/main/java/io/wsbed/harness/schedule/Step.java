@@ -13,4 +13,13 @@ public sealed interface Step permits KillServer, StopServer, KillClient, Restart
         FloodStalledClient, FreezePeer, QuietSession, ThroughBlockingProxy, AwaitFailover {
 
     void run(Stage stage);
+
+    /**
+     * Whether the step applies a fault the cell then measures: beside other cells it first waits
+     * for its turn ({@link io.wsbed.harness.process.QuietWindows}). A fault dated to a moment
+     * already past (a quiet period, a refused Upgrade) has nothing to wait for.
+     */
+    default boolean faults() {
+        return false;
+    }
 }

@@ -2,7 +2,7 @@ package io.wsbed.harness.stack;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.process.ChildProcess;
-import io.wsbed.harness.process.StartPriority;
+import io.wsbed.harness.process.CpuPriority;
 import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.timeline.EventLineParser;
 import io.wsbed.harness.timeline.Timeline;
@@ -41,7 +41,7 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * As above; {@code lowered} starts it at a lower CPU priority ({@link StartPriority}) until
+     * As above; {@code lowered} starts it at a lower CPU priority ({@link CpuPriority}) until
      * {@link #restorePriority()}.
      */
     public static RunningStack launch(StackDescriptor stack, String role, List<String> options, String label,
@@ -60,7 +60,7 @@ public final class RunningStack implements AutoCloseable {
         args.add(role);
         args.addAll(options);
         List<String> command = stack.launcher().command(args, archive.filter(x -> stack.java().isPresent()), memoryMib);
-        return launch(lowered ? StartPriority.lowered(command) : command, stack.launcher().workDir(), stack.id(), label,
+        return launch(lowered ? CpuPriority.lowered(command) : command, stack.launcher().workDir(), stack.id(), label,
                 logDir, timeline);
     }
 
@@ -71,7 +71,7 @@ public final class RunningStack implements AutoCloseable {
 
     /** Gives the process the normal CPU priority back (after a lowered start). */
     public void restorePriority() {
-        StartPriority.restore(process.pid());
+        CpuPriority.restore(process.pid());
     }
 
     /** Launches a stack's full command line (the start archive's training run has its own flags). */
@@ -144,6 +144,11 @@ public final class RunningStack implements AutoCloseable {
     /** SIGKILL to the process: the stimulus of crash scenarios. */
     public void kill() {
         process.kill();
+    }
+
+    /** A SIGKILL of the process tree as it is now, to send later without looking the tree up again. */
+    public Runnable prepareKill() {
+        return process.prepareKill();
     }
 
     /** SIGSTOP to the process and its descendants, until the returned freeze is thawed. */

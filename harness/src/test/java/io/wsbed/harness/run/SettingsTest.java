@@ -86,7 +86,8 @@ class SettingsTest {
 
     @Test
     void theQuietWindowIsOffUnlessSetAndABadOneNamesItsRange() {
-        assertEquals(0, settings(Map.of()).quietMs());
+        assertEquals(300, settings(Map.of()).quietMs());
+        assertEquals(0, settings(Map.of("wsbed.quiet.ms", "0")).quietMs());
         assertEquals(300, settings(Map.of("wsbed.quiet.ms", "300")).quietMs());
         for (String bad : new String[] {"-1", "10001"}) {
             var e = assertThrows(HarnessException.class, () -> settings(Map.of("wsbed.quiet.ms", bad)));
@@ -166,7 +167,7 @@ class SettingsTest {
         assertTrue(line.contains(" wsbed.window=10000ms wsbed.seed=7 "), line);
         assertTrue(line.endsWith(" wsbed.toxiproxy.url=embedded wsbed.paths=all wsbed.infra=local "
                 + "wsbed.nginx.image=default wsbed.toxiproxy.image=default wsbed.repeat=2 wsbed.storm.clients=200 "
-                + "wsbed.capture=auto wsbed.parallel=" + Settings.defaultParallel() + "(default) wsbed.shard=all wsbed.cds=on wsbed.stack.dirs=none wsbed.quiet.ms=0"), line);
+                + "wsbed.capture=auto wsbed.parallel=" + Settings.defaultParallel() + "(default) wsbed.shard=all wsbed.cds=on wsbed.stack.dirs=none wsbed.quiet.ms=300"), line);
     }
 
     @Test
