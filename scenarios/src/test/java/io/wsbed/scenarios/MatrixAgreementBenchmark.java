@@ -66,20 +66,20 @@ class MatrixAgreementBenchmark {
 
         List<Results> s = new ArrayList<>(serial.values());
         Set<String> flaky = new TreeSet<>();
-        List<Double> serialDiffs = new ArrayList<>();
+        Map<String, List<Double>> serialDiffs = new TreeMap<>();
         for (int i = 0; i < s.size(); i++) {
             for (int j = i + 1; j < s.size(); j++) {
                 flaky.addAll(differing(s.get(i), s.get(j)));
-                serialDiffs.addAll(figureDiffs(s.get(i), s.get(j)));
+                figureDiffs(s.get(i), s.get(j), serialDiffs);
             }
         }
         Set<String> beyond = new TreeSet<>();
-        List<Double> crossDiffs = new ArrayList<>();
+        Map<String, List<Double>> crossDiffs = new TreeMap<>();
         for (Results a : s) {
             for (Results b : concurrent.values()) {
                 differing(a, b).stream().filter(id -> !flaky.contains(id)).forEach(id -> beyond.add(id + ": "
                         + verdict(a, id) + " serially, " + verdict(b, id) + " concurrently"));
-                crossDiffs.addAll(figureDiffs(a, b));
+                figureDiffs(a, b, crossDiffs);
             }
         }
         out.add("");
@@ -91,8 +91,14 @@ class MatrixAgreementBenchmark {
         out.add("");
         out.add("| key figure, absolute difference | pairs | median | p95 |");
         out.add("|---|---|---|---|");
-        out.add(row("serial vs serial", serialDiffs));
-        out.add(row("serial vs concurrent", crossDiffs));
+        out.add(row("serial vs serial", all(serialDiffs)));
+        out.add(row("serial vs concurrent", all(crossDiffs)));
+        out.add("");
+        out.add("| scenario (key figure) | serial vs serial: median / p95 | serial vs concurrent: median / p95 |");
+        out.add("|---|---|---|");
+        crossDiffs.forEach((scenario, cross) -> out.add(String.format(Locale.ROOT, "| %s (%s) | %s | %s |", scenario,
+                Scenarios.create(scenario).keyMetric(), spread(serialDiffs.getOrDefault(scenario, List.of())),
+                spread(cross))));
         out.forEach(System.out::println);
         Files.write(Path.of("target", "agreement-benchmark.md"), out);
     }
@@ -123,19 +129,25 @@ class MatrixAgreementBenchmark {
         return byId(r).get(id).verdict().name();
     }
 
-    /** |a - b| of each cell's key figure where both runs have it as a number of ms. */
-    private static List<Double> figureDiffs(Results a, Results b) {
+    /** Adds |a - b| of each cell's key figure, where both runs have it as a number of ms, under its scenario. */
+    private static void figureDiffs(Results a, Results b, Map<String, List<Double>> out) {
         Map<String, CellResult> other = byId(b);
-        List<Double> out = new ArrayList<>();
         for (CellResult c : a.cells()) {
             CellResult o = other.get(c.id());
             String metric = Scenarios.create(c.scenario()).keyMetric();
             if (o != null && metric.endsWith("_ms") && c.metrics().get(metric) instanceof Number x
                     && o.metrics().get(metric) instanceof Number y) {
-                out.add(Math.abs(x.doubleValue() - y.doubleValue()));
+                out.computeIfAbsent(c.scenario(), k -> new ArrayList<>()).add(Math.abs(x.doubleValue() - y.doubleValue()));
             }
         }
-        return out;
+    }
+
+    private static List<Double> all(Map<String, List<Double>> byScenario) {
+        return byScenario.values().stream().flatMap(List::stream).toList();
+    }
+
+    private static String spread(List<Double> diffs) {
+        return diffs.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f ms", median(diffs), percentile(diffs, 0.95));
     }
 
     private static Map<String, CellResult> byId(Results r) {
