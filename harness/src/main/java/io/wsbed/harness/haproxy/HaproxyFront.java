@@ -6,8 +6,6 @@ import io.wsbed.harness.process.ProcessTree;
 import io.wsbed.harness.process.Watchdog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,22 +111,13 @@ public final class HaproxyFront implements AutoCloseable {
                 return BIND_CLASH;
             }
             // Accepting alone could be another process that got the port first: the listener must be HAProxy's.
-            if (accepts(port) && ownsListener(watchdog.treePids(), port)) {
+            if (FreePort.accepts(port, Duration.ofMillis(250)) && ownsListener(watchdog.treePids(), port)) {
                 return null;
             }
             ProcessTree.sleep(POLL);
         }
         return Thread.currentThread().isInterrupted() ? "interrupted while waiting for haproxy"
                 : "haproxy was not ready within " + READY_TIMEOUT.toMillis() + " ms";
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 250);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**

@@ -4,8 +4,6 @@ import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.ProcessTree;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -134,7 +132,7 @@ public final class NginxLifecycle implements AutoCloseable {
             if (!master.isAlive()) {
                 return Readiness.failed(master.output().contains(BIND_CLASH), master.exitReason());
             }
-            if (accepts(port)) {
+            if (FreePort.accepts(port, CONNECT_TIMEOUT)) {
                 OptionalLong pid = master.readPid();
                 if (pid.isPresent()) {
                     return Readiness.ready(pid);
@@ -146,15 +144,6 @@ public final class NginxLifecycle implements AutoCloseable {
         return Readiness.failed(false, Thread.currentThread().isInterrupted()
                 ? "interrupted while waiting for nginx to get ready"
                 : "nginx was not ready within " + timeout.toMillis() + " ms (master alive: " + master.isAlive() + ")");
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), (int) CONNECT_TIMEOUT.toMillis());
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static HarnessException startFailure(NginxMaster master, int port, Path logFolder, String why) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -95,6 +97,16 @@ public final class FreePort {
             Range below = new Range(LOWEST, ephemeralLow - 1);
             Range above = new Range(Math.max(LOWEST, ephemeralHigh + 1), 65_535);
             return below.size() >= above.size() ? below : above;
+        }
+    }
+
+    /** Whether something accepts a TCP connection on 127.0.0.1:{@code port} within {@code timeout}. */
+    public static boolean accepts(int port, Duration timeout) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), (int) Math.max(1, timeout.toMillis()));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record CloseSession(Side side) implements Step {
     @Override
-    public boolean faults() {
+    public boolean takesTurn() {
         return true;
     }
 

@@ -17,11 +17,6 @@ import java.time.Duration;
  * the client is killed. Judges nothing.
  */
 public record FloodStalledClient(int bytes, long floodMs) implements Step {
-    @Override
-    public boolean faults() {
-        return true;
-    }
-
     static final long SAMPLE_MS = 100;
 
     @Override

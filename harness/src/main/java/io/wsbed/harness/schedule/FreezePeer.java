@@ -10,11 +10,6 @@ import io.wsbed.harness.process.Freeze;
  */
 public record FreezePeer(Side side, long ms) implements Step {
     @Override
-    public boolean faults() {
-        return true;
-    }
-
-    @Override
     public void run(Stage stage) {
         String target = stage.process(side).label();
         try (Freeze freeze = stage.process(side).freeze()) {

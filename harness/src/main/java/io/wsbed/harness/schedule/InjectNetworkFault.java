@@ -6,8 +6,8 @@ import java.util.List;
 /** Apply a network fault on the cell's Toxiproxy proxy; the fault mark is the stimulus. */
 public record InjectNetworkFault(NetworkFault fault) implements Step {
     @Override
-    public boolean faults() {
-        return true;
+    public boolean takesTurn() {
+        return fault.noticedAtOnce();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.wsbed.harness.schedule;
 /** SIGKILL the client, then wait until it is gone. */
 public record KillClient() implements Step {
     @Override
-    public boolean faults() {
+    public boolean takesTurn() {
         return true;
     }
 

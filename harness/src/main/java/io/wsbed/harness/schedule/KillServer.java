@@ -3,7 +3,7 @@ package io.wsbed.harness.schedule;
 /** SIGKILL the server (its whole process tree), then wait until it is gone. */
 public record KillServer() implements Step {
     @Override
-    public boolean faults() {
+    public boolean takesTurn() {
         return true;
     }
 

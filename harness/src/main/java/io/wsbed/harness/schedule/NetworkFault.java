@@ -30,6 +30,15 @@ public sealed interface NetworkFault {
     /** The {@code kind} of the fault mark: the scenario's name for this fault. */
     String kind();
 
+    /**
+     * Whether the stacks hear of the fault at once (a reset, a proxy that refuses): then it takes a
+     * turn beside other cells ({@link Step#takesTurn()}); a blackhole or a latency is noticed by a
+     * timer later.
+     */
+    default boolean noticedAtOnce() {
+        return false;
+    }
+
     /** Further fields of the fault mark (none for most faults). */
     default Map<String, Object> markFields() {
         return Map.of();
@@ -76,6 +85,11 @@ public sealed interface NetworkFault {
      */
     record ResetPeer() implements NetworkFault {
         @Override
+        public boolean noticedAtOnce() {
+            return true;
+        }
+
+        @Override
         public String kind() {
             return "network-reset";
         }
@@ -98,6 +112,11 @@ public sealed interface NetworkFault {
 
     /** The proxy is disabled (connections closed, new ones refused) and enabled again. */
     record ProxyDown() implements NetworkFault {
+        @Override
+        public boolean noticedAtOnce() {
+            return true;
+        }
+
         @Override
         public String kind() {
             return "proxy-down";

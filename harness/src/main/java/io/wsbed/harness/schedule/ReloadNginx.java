@@ -8,11 +8,6 @@ import io.wsbed.harness.nginx.NginxReload;
  */
 public record ReloadNginx(long windowMs) implements Step {
     @Override
-    public boolean faults() {
-        return true;
-    }
-
-    @Override
     public void run(Stage stage) {
         stage.fault("nginx-reload", "worker_shutdown_timeout_ms", stage.nginxSettings().workerShutdownTimeout()
                 .map(d -> (Object) d.toMillis()).orElse(null), "window_ms", windowMs);

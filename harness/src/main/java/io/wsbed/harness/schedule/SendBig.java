@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  */
 public record SendBig(Side sender, int bytes, long boundMs) implements Step {
     @Override
-    public boolean faults() {
+    public boolean takesTurn() {
         return true;
     }
 

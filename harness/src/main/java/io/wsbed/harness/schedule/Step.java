@@ -15,11 +15,14 @@ public sealed interface Step permits KillServer, StopServer, KillClient, Restart
     void run(Stage stage);
 
     /**
-     * Whether the step applies a fault the cell then measures: beside other cells it first waits
-     * for its turn ({@link io.wsbed.harness.process.QuietWindows}). A fault dated to a moment
-     * already past (a quiet period, a refused Upgrade) has nothing to wait for.
+     * Whether the step applies a fault its stacks notice at once (a death, a close, a reset): beside
+     * other cells it first waits for its turn, and its processes get the CPU first for the quiet
+     * window ({@link io.wsbed.harness.process.QuietWindows}). A fault a timer notices later (a
+     * blackhole, a freeze, a stall, a reload's shutdown timeout) takes no turn: waiting for one
+     * would only move the fault against the stacks' ping and idle timers, and that phase, not the
+     * CPU of the moment, is what its figure varies with.
      */
-    default boolean faults() {
+    default boolean takesTurn() {
         return false;
     }
 }

@@ -3,7 +3,7 @@ package io.wsbed.harness.schedule;
 /** Ask the server to stop gracefully (the contract's {@code stop}: sessions closed with 1001), then wait until it is gone. */
 public record StopServer() implements Step {
     @Override
-    public boolean faults() {
+    public boolean takesTurn() {
         return true;
     }
 

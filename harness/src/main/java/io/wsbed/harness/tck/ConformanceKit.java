@@ -2,6 +2,7 @@ package io.wsbed.harness.tck;
 
 import io.wsbed.harness.HarnessException;
 import io.wsbed.harness.process.ChildProcess;
+import io.wsbed.harness.process.FreePort;
 import io.wsbed.harness.process.ProcessTree;
 import io.wsbed.harness.stack.RunningStack;
 import io.wsbed.harness.stack.StackCatalog;
@@ -10,8 +11,6 @@ import io.wsbed.harness.timeline.Event;
 import io.wsbed.harness.timeline.EventLineParser;
 import io.wsbed.harness.timeline.Timeline;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -193,7 +192,8 @@ public final class ConformanceKit {
             }
             int port = listening.port();
             if (server) {
-                checks.add(port > 0 && accepts(port) ? KitCheck.pass(role + ": ready with a real port", "port " + port)
+                checks.add(port > 0 && FreePort.accepts(port, Duration.ofSeconds(2))
+                        ? KitCheck.pass(role + ": ready with a real port", "port " + port)
                         : KitCheck.fail(role + ": ready with a real port", "ready says port " + port
                         + (port > 0 ? ", which accepts no connection" : "") + "; " + ready));
             }
@@ -221,15 +221,6 @@ public final class ConformanceKit {
                 s.closeCodes(subject);
                 s.stop(subject);
             }
-        }
-    }
-
-    private boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

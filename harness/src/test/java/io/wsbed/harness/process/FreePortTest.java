@@ -1,6 +1,7 @@
 package io.wsbed.harness.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,5 +57,15 @@ class FreePortTest {
         } catch (java.net.BindException e) {
             // Someone else holds it already: the point is made either way.
         }
+    }
+
+    @Test
+    void acceptsSaysWhetherSomethingListensOnTheLoopbackPort() throws Exception {
+        int port;
+        try (ServerSocket listening = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = listening.getLocalPort();
+            assertTrue(FreePort.accepts(port, java.time.Duration.ofSeconds(2)), "a listening socket on " + port);
+        }
+        assertFalse(FreePort.accepts(port, java.time.Duration.ofSeconds(2)), "nothing listens on " + port + " any more");
     }
 }
