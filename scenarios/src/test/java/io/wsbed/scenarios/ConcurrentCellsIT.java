@@ -43,7 +43,7 @@ class ConcurrentCellsIT {
         StackCatalog catalog = StackCatalog.discover(settings.root());
         Timings timings = Timings.scaled(settings.windowMs());
         Scenario crash = ServerLoss.crash();
-        StartGate gate = new StartGate(2);
+        StartGate gate = new StartGate(2, java.time.Duration.ofMillis(300)); // quiet windows as in a default run
         try (LocalInfrastructure infra = new LocalInfrastructure(settings.root(), null, null, 1)) {
             Cell a = new Cell("server-crash", "jetty", "jdk", Profile.DEFAULT, NetworkPath.DIRECT);
             Cell b = new Cell("server-crash", "jetty", "jdk", Profile.HEARTBEAT, NetworkPath.DIRECT);
