@@ -61,16 +61,6 @@ public final class QuietWindows {
         }
     }
 
-    /** Opens (or extends) a window from now, without waiting: a fault that has already happened. */
-    public synchronized void open() {
-        if (on()) {
-            long now = System.nanoTime();
-            if (now + windowNanos - openUntil > 0) {
-                openUntil = now + windowNanos;
-            }
-        }
-    }
-
     /** Waits while a window is open (at most {@link #WAIT_CAP_NANOS}): a set-up start or a teardown. */
     public synchronized void awaitClosed() {
         if (!on()) {

@@ -322,9 +322,6 @@ public final class CellContext implements AutoCloseable {
             }
         }
         timeline.add(new Event("harness", tMicros, ev, f));
-        if (ev.equals("fault")) {
-            gate.windows().open();
-        }
         return tMicros;
     }
 

@@ -9,12 +9,12 @@ import java.util.Optional;
  * then both sides' ends are awaited (bounded; a missing end is noted, the checker judges).
  */
 public record CloseSession(Side side) implements Step {
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(3);
+
     @Override
     public boolean takesTurn() {
         return true;
     }
-
-    static final Duration ANSWER_WAIT = Duration.ofSeconds(3);
 
     @Override
     public void run(Stage stage) {

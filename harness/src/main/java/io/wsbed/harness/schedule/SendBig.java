@@ -16,11 +16,6 @@ import java.util.function.Predicate;
  * client has reconnected. Judges nothing.
  */
 public record SendBig(Side sender, int bytes, long boundMs) implements Step {
-    @Override
-    public boolean takesTurn() {
-        return true;
-    }
-
     /** Bound on the reconnect after a size ended the session or a process. */
     static final Duration REPAIR = Duration.ofSeconds(6);
     /**
@@ -28,6 +23,11 @@ public record SendBig(Side sender, int bytes, long boundMs) implements Step {
      * the harness's doing, not the stack's answer to the message before.
      */
     public static final String REPAIR_MARK = "repair";
+
+    @Override
+    public boolean takesTurn() {
+        return true;
+    }
 
     @Override
     public void run(Stage stage) {

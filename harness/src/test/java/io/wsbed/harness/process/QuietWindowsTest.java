@@ -22,14 +22,14 @@ class QuietWindowsTest {
     @Test
     void aStartOrTeardownWaitsForTheWindowToEnd() {
         QuietWindows w = new QuietWindows(Duration.ofMillis(300));
-        w.open();
+        w.awaitTurn();
         assertTrue(timed(w::awaitClosed) >= 250, "a start came inside a 300 ms window");
     }
 
     @Test
     void noWaitOutlastsTheCap() {
         QuietWindows w = new QuietWindows(Duration.ofSeconds(60));
-        w.open();
+        w.awaitTurn();
         long turn = timed(w::awaitTurn);
         assertTrue(turn >= 2_900 && turn < 30_000, "a fault waited " + turn + " ms; the cap is 3 s");
         long closed = timed(w::awaitClosed);
@@ -38,7 +38,6 @@ class QuietWindowsTest {
 
     @Test
     void withoutWindowsNothingWaits() {
-        QuietWindows.OFF.open();
         assertTrue(timed(QuietWindows.OFF::awaitTurn) < 2_900, "a fault waited with no windows");
         assertTrue(timed(QuietWindows.OFF::awaitClosed) < 2_900, "a start waited with no windows");
     }

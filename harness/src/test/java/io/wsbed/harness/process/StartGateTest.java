@@ -15,7 +15,7 @@ class StartGateTest {
     @Test
     void aStartAfterAFaultWaitsForTheQuietWindow() {
         StartGate gate = new StartGate(2, Duration.ofMillis(300));
-        gate.windows().open();
+        gate.windows().awaitTurn();
         long began = System.nanoTime();
         try (StartGate.Slot slot = gate.enter()) {
             long waitedMs = (System.nanoTime() - began) / 1_000_000;
@@ -26,7 +26,7 @@ class StartGateTest {
     @Test
     void aLongQuietWindowHoldsAStartNoLongerThanTheCap() {
         StartGate gate = new StartGate(2, Duration.ofSeconds(60));
-        gate.windows().open();
+        gate.windows().awaitTurn();
         long began = System.nanoTime();
         try (StartGate.Slot slot = gate.enter()) {
             long waitedMs = (System.nanoTime() - began) / 1_000_000;
@@ -37,7 +37,7 @@ class StartGateTest {
     @Test
     void withoutAQuietTimeOrWithoutNeighboursNothingWaitsForAFault() {
         for (StartGate gate : new StartGate[] {new StartGate(2), StartGate.NONE}) {
-            gate.windows().open();
+            gate.windows().awaitTurn();
             long began = System.nanoTime();
             try (StartGate.Slot slot = gate.enter()) {
                 long waitedMs = (System.nanoTime() - began) / 1_000_000;
