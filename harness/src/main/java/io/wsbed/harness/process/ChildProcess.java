@@ -131,11 +131,9 @@ public final class ChildProcess implements AutoCloseable {
         ProcessRegistry.killTree(process.toHandle());
     }
 
-    /** SIGKILL of the tree as it is now (children first), to send when the caller says. */
+    /** SIGKILL of the tree as it is now (see {@link ProcessTree#killer}). */
     public Runnable prepareKill() {
-        java.util.List<ProcessHandle> tree = new ArrayList<>(process.toHandle().descendants().toList());
-        tree.add(process.toHandle());
-        return () -> tree.forEach(ProcessHandle::destroyForcibly);
+        return ProcessTree.killer(process.toHandle());
     }
 
     /** Waits (bounded) until the reader has consumed everything the child wrote. */

@@ -62,11 +62,8 @@ public final class CpuPriority {
         if (!AVAILABLE || pids.isEmpty()) {
             return;
         }
-        List<Long> tree = new ArrayList<>();
-        for (long pid : pids) {
-            tree.add(pid);
-            ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> tree.add(d.pid())));
-        }
+        List<Long> tree = pids.stream().flatMap(pid -> ProcessHandle.of(pid).stream())
+                .flatMap(h -> ProcessTree.snapshot(h).stream()).map(ProcessHandle::pid).toList();
         renice(threads(tree), MEASURING);
         LATER.schedule(() -> renice(threads(tree), 0), window.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -65,7 +65,6 @@ public final class ProcessRegistry {
 
     /** SIGKILL to a process and all of its descendants, descendants first. */
     public static void killTree(ProcessHandle p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        ProcessTree.killer(p).run();
     }
 }

@@ -53,6 +53,19 @@ public final class ProcessTree {
         return all;
     }
 
+    /**
+     * A SIGKILL of the tree as it is now, descendants first, to send when the caller says: looking
+     * the tree up scans every process, so a caller that times the kill does it before taking the time.
+     */
+    public static Runnable killer(ProcessHandle root) {
+        List<ProcessHandle> tree = snapshot(root);
+        return () -> {
+            for (int i = tree.size() - 1; i >= 0; i--) {
+                tree.get(i).destroyForcibly();
+            }
+        };
+    }
+
     /** SIGKILL to each listed process that still runs. */
     public static void kill(List<ProcessHandle> processes) {
         for (ProcessHandle p : processes) {

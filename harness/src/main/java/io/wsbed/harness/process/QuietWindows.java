@@ -42,22 +42,13 @@ public final class QuietWindows {
 
     /**
      * Waits (at most {@link #WAIT_CAP_NANOS}) until this cell may apply its fault, then opens its
-     * window. Returns how long it waited, in ms.
+     * window.
      */
-    public synchronized long awaitTurn() {
-        if (!on()) {
-            return 0;
-        }
-        long began = System.nanoTime();
-        long cap = began + WAIT_CAP_NANOS;
-        while (true) {
+    public synchronized void awaitTurn() {
+        if (on()) {
+            awaitClosed();
             long now = System.nanoTime();
-            long free = freeAt(now);
-            if (free - now <= 0 || now - cap >= 0) {
-                openUntil = Math.max(openUntil - now, windowNanos) + now;
-                return (now - began) / 1_000_000;
-            }
-            waitNanos(Math.min(free, cap) - now);
+            openUntil = Math.max(openUntil - now, windowNanos) + now;
         }
     }
 
@@ -75,11 +66,6 @@ public final class QuietWindows {
             }
             waitNanos(until - now);
         }
-    }
-
-    /** When the machine is next free for a window from {@code now}: now itself when it already is. */
-    private long freeAt(long now) {
-        return openUntil - now > 0 ? openUntil : now;
     }
 
     private void waitNanos(long nanos) {
